@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { demoSimulatorPlugin } from './demo/simulatorPlugin';
 
 const backend = createBackend();
 
@@ -25,5 +26,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@ecs-on-ec2/backstage-plugin-ecs-ec2-backend'));
+
+// Demo only: a simulated AWS account, enabled by `ecsSimulator.enabled`.
+backend.add(demoSimulatorPlugin);
 
 backend.start();
