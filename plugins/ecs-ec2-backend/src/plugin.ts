@@ -2,7 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import Router from 'express-promise-router';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { ecsEc2Permissions } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
+import { registerGetEcsEntityPictureAction } from './actions/getEcsEntityPictureAction';
+import { AwsClients } from './aws/AwsClients';
+import { readSettings } from './config';
+import { createRouter } from './router';
+import { EcsPictureService } from './service/EcsPictureService';
 
 /**
  * The ECS on EC2 backend plugin, mounted at `/api/ecs-ec2`.
@@ -14,15 +22,50 @@ export const ecsEc2Plugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ httpRouter }) {
-        const router = Router();
-        router.get('/health', (_req, res) => {
-          res.json({ status: 'ok' });
+      async init({
+        config,
+        logger,
+        cache,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        catalog,
+        actionsRegistry,
+      }) {
+        const settings = readSettings(config);
+        permissionsRegistry.addPermissions(ecsEc2Permissions);
+
+        const pictures = new EcsPictureService({
+          clients: new AwsClients(
+            DefaultAwsCredentialsManager.fromConfig(config),
+            settings,
+          ),
+          cache,
+          cacheTtlMs: settings.cacheTtlMs,
+          logger,
         });
-        httpRouter.use(router);
+        const deps = { catalog, permissions, pictures };
+
+        registerGetEcsEntityPictureAction(actionsRegistry, deps);
+        httpRouter.use(await createRouter({ ...deps, httpAuth }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        if (settings.endpoint) {
+          logger.info(
+            `AWS calls go to ${settings.endpoint} instead of the AWS endpoints`,
+          );
+        }
       },
     });
   },

@@ -1,0 +1,223 @@
+import {
+  AutoScalingGroup,
+  DescribeAutoScalingGroupsCommand,
+} from '@aws-sdk/client-auto-scaling';
+import {
+  CapacityProvider,
+  ContainerInstance,
+  DescribeCapacityProvidersCommand,
+} from '@aws-sdk/client-ecs';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  EcsAutoScalingGroupView,
+  EcsCapacityProviderView,
+  EcsWarning,
+} from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
+import { AwsAccountRegionClients } from '../aws/AwsClients';
+import { warningFromError } from '../aws/awsWarnings';
+import { mapContainerInstance } from './mapEcs';
+
+/** DescribeCapacityProviders takes at most 100 names per call. */
+const CAPACITY_PROVIDER_BATCH = 100;
+/** DescribeAutoScalingGroups returns at most 100 groups per page (MaxRecords). */
+const AUTO_SCALING_GROUP_BATCH = 100;
+
+export interface FetchedCapacityProviders {
+  capacityProviders: Map<string, CapacityProvider>;
+  autoScalingGroups: Map<string, AutoScalingGroup>;
+  warnings: EcsWarning[];
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    chunks.push(items.slice(i, i + size));
+  }
+  return chunks;
+}
+
+/** Reads the group name from `arn:aws:autoscaling:...:autoScalingGroupName/<name>`. */
+export function autoScalingGroupName(arn: string | undefined): string | undefined {
+  return arn?.split('autoScalingGroupName/')[1];
+}
+
+/** Describes the named capacity providers and their Auto Scaling groups. */
+export async function fetchCapacityProviders(
+  clients: AwsAccountRegionClients,
+  clusterName: string,
+  names: string[],
+  logger: LoggerService,
+): Promise<FetchedCapacityProviders> {
+  const capacityProviders = new Map<string, CapacityProvider>();
+  const autoScalingGroups = new Map<string, AutoScalingGroup>();
+  const warnings: EcsWarning[] = [];
+
+  // Fargate providers have no Auto Scaling group and nothing EC2-specific to show.
+  const ec2Names = names.filter(name => !name.startsWith('FARGATE'));
+  if (ec2Names.length === 0) {
+    return { capacityProviders, autoScalingGroups, warnings };
+  }
+
+  await Promise.all(
+    chunk(ec2Names, CAPACITY_PROVIDER_BATCH).map(async batch => {
+      try {
+        const output = await clients.run(() =>
+          clients.ecs.send(
+            new DescribeCapacityProvidersCommand({ capacityProviders: batch }),
+          ),
+        );
+        for (const provider of output.capacityProviders ?? []) {
+          capacityProviders.set(provider.name ?? '', provider);
+        }
+        for (const failure of output.failures ?? []) {
+          warnings.push({
+            code: failure.reason === 'MISSING' ? 'MISSING' : 'NOT_FOUND',
+            part: `Capacity provider ${failure.arn}`,
+            message: `Capacity provider ${failure.arn} of cluster ${clusterName} could not be described: AWS reports it as ${failure.reason ?? 'missing'}.`,
+          });
+        }
+      } catch (error) {
+        warnings.push(
+          warningFromError(
+            error,
+            `Capacity providers of cluster ${clusterName}`,
+            logger,
+          ),
+        );
+      }
+    }),
+  );
+
+  const groupNames = [...capacityProviders.values()]
+    .map(provider =>
+      autoScalingGroupName(provider.autoScalingGroupProvider?.autoScalingGroupArn),
+    )
+    .filter((name): name is string => Boolean(name));
+
+  await Promise.all(
+    chunk(groupNames, AUTO_SCALING_GROUP_BATCH).map(async batch => {
+      let nextToken: string | undefined;
+      try {
+        do {
+          const page = await clients.run(() =>
+            clients.autoScaling.send(
+              new DescribeAutoScalingGroupsCommand({
+                AutoScalingGroupNames: batch,
+                MaxRecords: AUTO_SCALING_GROUP_BATCH,
+                NextToken: nextToken,
+              }),
+            ),
+          );
+          for (const group of page.AutoScalingGroups ?? []) {
+            autoScalingGroups.set(group.AutoScalingGroupName ?? '', group);
+          }
+          nextToken = page.NextToken;
+        } while (nextToken);
+      } catch (error) {
+        warnings.push(
+          warningFromError(
+            error,
+            `Auto Scaling groups of cluster ${clusterName}`,
+            logger,
+          ),
+        );
+      }
+    }),
+  );
+
+  return { capacityProviders, autoScalingGroups, warnings };
+}
+
+/**
+ * Counts Spot and On-Demand instances of a group. ECS marks each container instance
+ * with its lifecycle; an instance that has not registered with ECS yet counts by the
+ * group's purchase options.
+ */
+function mapAutoScalingGroup(
+  group: AutoScalingGroup,
+  lifecycleByInstanceId: Map<string, 'SPOT' | 'ON_DEMAND' | undefined>,
+): EcsAutoScalingGroupView {
+  const distribution = group.MixedInstancesPolicy?.InstancesDistribution;
+  const allSpot =
+    distribution !== undefined &&
+    (distribution.OnDemandBaseCapacity ?? 0) === 0 &&
+    distribution.OnDemandPercentageAboveBaseCapacity === 0;
+  const inService = (group.Instances ?? []).filter(
+    instance => instance.LifecycleState === 'InService',
+  );
+
+  let spotCount = 0;
+  for (const instance of inService) {
+    const lifecycle =
+      lifecycleByInstanceId.get(instance.InstanceId ?? '') ??
+      (allSpot ? 'SPOT' : 'ON_DEMAND');
+    if (lifecycle === 'SPOT') spotCount += 1;
+  }
+
+  const overrides =
+    group.MixedInstancesPolicy?.LaunchTemplate?.Overrides?.map(
+      override => override.InstanceType,
+    ) ?? [];
+  const runningTypes = (group.Instances ?? []).map(
+    instance => instance.InstanceType,
+  );
+  const instanceTypes = [
+    ...new Set(
+      (overrides.length > 0 ? overrides : runningTypes).filter(
+        (type): type is string => Boolean(type),
+      ),
+    ),
+  ];
+
+  return {
+    name: group.AutoScalingGroupName ?? '',
+    minSize: group.MinSize ?? 0,
+    maxSize: group.MaxSize ?? 0,
+    desiredCapacity: group.DesiredCapacity ?? 0,
+    inServiceCount: inService.length,
+    spotCount,
+    onDemandCount: inService.length - spotCount,
+    instanceTypes,
+    onDemandBaseCapacity: distribution?.OnDemandBaseCapacity,
+    onDemandPercentageAboveBaseCapacity:
+      distribution?.OnDemandPercentageAboveBaseCapacity,
+    spotAllocationStrategy: distribution?.SpotAllocationStrategy,
+  };
+}
+
+/** Builds the capacity provider view, with its group and GPU facts from the cluster's instances. */
+export function mapCapacityProvider(
+  name: string,
+  fetched: FetchedCapacityProviders,
+  instances: ContainerInstance[],
+): EcsCapacityProviderView {
+  const provider = fetched.capacityProviders.get(name);
+  const groupProvider = provider?.autoScalingGroupProvider;
+  const group = fetched.autoScalingGroups.get(
+    autoScalingGroupName(groupProvider?.autoScalingGroupArn) ?? '',
+  );
+
+  const ownInstances = instances
+    .filter(instance => instance.capacityProviderName === name)
+    .map(mapContainerInstance);
+  const lifecycleByInstanceId = new Map(
+    ownInstances.map(instance => [instance.ec2InstanceId, instance.lifecycle]),
+  );
+
+  return {
+    name,
+    arn: provider?.capacityProviderArn,
+    status: provider?.status,
+    managedScalingStatus: groupProvider?.managedScaling?.status,
+    targetCapacity: groupProvider?.managedScaling?.targetCapacity,
+    minimumScalingStepSize: groupProvider?.managedScaling?.minimumScalingStepSize,
+    maximumScalingStepSize: groupProvider?.managedScaling?.maximumScalingStepSize,
+    managedTerminationProtection: groupProvider?.managedTerminationProtection,
+    managedDraining: groupProvider?.managedDraining,
+    autoScalingGroupArn: groupProvider?.autoScalingGroupArn,
+    autoScalingGroup: group
+      ? mapAutoScalingGroup(group, lifecycleByInstanceId)
+      : undefined,
+    hasGpu: ownInstances.some(instance => instance.registered.gpus > 0),
+  };
+}
