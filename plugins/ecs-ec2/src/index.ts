@@ -4,4 +4,8 @@
  * @packageDocumentation
  */
 
-export { ecsEc2Plugin } from './plugin';
+export { ecsEc2Plugin, EntityEcsEc2Content } from './plugin';
+export { isEcsEc2Available } from './isEcsEc2Available';
+export { ecsEc2ApiRef, EcsEc2Client } from './api';
+export type { EcsEc2Api } from './api';
+export type { EcsEc2ContentProps } from './components/EcsEc2Content';
