@@ -1,0 +1,40 @@
+import { Config } from '@backstage/config';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Path of the git host under the `ecs-ec2` backend plugin's base URL. */
+export const LOCAL_GIT_ROUTE_PREFIX = '/git';
+
+let defaultDirectory: string | undefined;
+
+/**
+ * Returns the directory that holds the portal's repositories:
+ * `ecsEc2.localGit.directory`, or else one temporary directory per backend
+ * process. The scaffolder module and the `ecs-ec2` plugin call this
+ * separately, so the default is created once and shared.
+ */
+export function resolveLocalGitDirectory(config: Config): string {
+  const configured = config.getOptionalString('ecsEc2.localGit.directory');
+  if (configured) {
+    return path.resolve(configured);
+  }
+  if (!defaultDirectory) {
+    defaultDirectory = fs.mkdtempSync(
+      path.join(os.tmpdir(), 'backstage-ecs-ec2-git-'),
+    );
+  }
+  return defaultDirectory;
+}
+
+/**
+ * Returns the simulator URL that receives the Terraform of a published
+ * repository: `ecsEc2.localGit.applyTo`, else `ecsEc2.aws.endpoint`, else
+ * undefined (no simulated apply).
+ */
+export function resolveApplyUrl(config: Config): string | undefined {
+  return (
+    config.getOptionalString('ecsEc2.localGit.applyTo') ??
+    config.getOptionalString('ecsEc2.aws.endpoint')
+  );
+}

@@ -1,0 +1,221 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Router from 'express-promise-router';
+import request from 'supertest';
+import { LocalGitRepositories } from './LocalGitRepositories';
+import { createLocalGitRouter } from './router';
+
+const execFileAsync = promisify(execFile);
+
+/** Mounts the git host the way the `ecs-ec2` plugin does, at `/git` without authentication. */
+const gitHostPlugin = createBackendPlugin({
+  pluginId: 'ecs-ec2',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ httpRouter, config, logger }) {
+        const router = Router();
+        router.use('/git', await createLocalGitRouter({ config, logger }));
+        httpRouter.use(router);
+        httpRouter.addAuthPolicy({ path: '/git', allow: 'unauthenticated' });
+      },
+    });
+  },
+});
+
+/** Sends a GET with the path exactly as given, because HTTP clients normalize `../`. */
+function getRaw(port: number, rawPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: rawPath }, res => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
+  });
+}
+
+describe('createLocalGitRouter', () => {
+  let root: string;
+  let server: http.Server;
+  let port: number;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'local-git-router-'));
+    const workspace = path.join(root, 'workspace');
+    await fs.promises.mkdir(path.join(workspace, 'terraform'), { recursive: true });
+    await fs.promises.writeFile(
+      path.join(workspace, 'catalog-info.yaml'),
+      'kind: Component\nmetadata:\n  name: orders-api\n',
+    );
+    await fs.promises.writeFile(
+      path.join(workspace, 'terraform', 'main.tf'),
+      'resource "aws_ecs_cluster" "this" {}\n',
+    );
+
+    const repositories = new LocalGitRepositories(path.join(root, 'repos'));
+    await repositories.create('orders-api', workspace, {
+      message: 'Initial commit',
+      authorName: 'Test',
+      authorEmail: 'test@example.com',
+    });
+
+    const backend = await startTestBackend({
+      features: [
+        gitHostPlugin,
+        mockServices.rootConfig.factory({
+          data: { ecsEc2: { localGit: { directory: path.join(root, 'repos') } } },
+        }),
+      ],
+    });
+    server = backend.server;
+    port = (server.address() as AddressInfo).port;
+    baseUrl = `http://127.0.0.1:${port}/api/ecs-ec2/git`;
+  });
+
+  afterAll(async () => {
+    await fs.promises.rm(root, { recursive: true, force: true });
+  });
+
+  describe('GET /:repository/blob/:branch/*', () => {
+    it('returns a file raw without authentication', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api/blob/main/catalog-info.yaml',
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(response.text).toBe('kind: Component\nmetadata:\n  name: orders-api\n');
+    });
+
+    it('returns a file in a subdirectory', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api/blob/main/terraform/main.tf',
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('aws_ecs_cluster');
+    });
+
+    it('returns 404 for a missing file, directory, branch or repository', async () => {
+      const paths = [
+        '/api/ecs-ec2/git/orders-api/blob/main/missing.yaml',
+        '/api/ecs-ec2/git/orders-api/blob/main/terraform',
+        '/api/ecs-ec2/git/orders-api/blob/develop/catalog-info.yaml',
+        '/api/ecs-ec2/git/unknown/blob/main/catalog-info.yaml',
+      ];
+      for (const requestPath of paths) {
+        const response = await request(server).get(requestPath);
+        expect({ requestPath, status: response.status }).toEqual({
+          requestPath,
+          status: 404,
+        });
+      }
+    });
+
+    it('rejects path traversal, literal or percent-encoded, with 400', async () => {
+      const paths = [
+        '/api/ecs-ec2/git/orders-api/blob/main/../../../../etc/passwd',
+        '/api/ecs-ec2/git/orders-api/blob/main/terraform/../../orders-api.git/config',
+        '/api/ecs-ec2/git/orders-api/blob/main/%2e%2e/%2e%2e/config',
+        '/api/ecs-ec2/git/orders-api/blob/main/terraform%2F..%2F..%2Fconfig',
+        '/api/ecs-ec2/git/orders-api/blob/main/.%2Fcatalog-info.yaml',
+        '/api/ecs-ec2/git/orders-api/blob/main/terraform%5C..%5Cmain.tf',
+        '/api/ecs-ec2/git/%2e%2e/blob/main/catalog-info.yaml',
+        '/api/ecs-ec2/git/..%2Frepos/blob/main/catalog-info.yaml',
+      ];
+      for (const requestPath of paths) {
+        const status = await getRaw(port, requestPath);
+        // Express itself answers 404 when a literal `..` leaves no match;
+        // both mean that nothing outside the repository was read.
+        expect({ requestPath, rejected: [400, 404].includes(status) }).toEqual({
+          requestPath,
+          rejected: true,
+        });
+      }
+    });
+
+    it('names the field in the 400 for a bad file path', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api/blob/main/%2e%2e/config',
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain("Invalid file path '../config'");
+    });
+
+    it('rejects an invalid repository name with 400', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/-bad%20name/blob/main/catalog-info.yaml',
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain("Invalid repository name '-bad name'");
+    });
+  });
+
+  describe('smart HTTP', () => {
+    it('serves git clone of the repository', async () => {
+      const target = path.join(root, 'clone');
+
+      await execFileAsync('git', ['clone', `${baseUrl}/orders-api.git`, target]);
+
+      const catalogInfo = await fs.promises.readFile(
+        path.join(target, 'catalog-info.yaml'),
+        'utf8',
+      );
+      expect(catalogInfo).toContain('name: orders-api');
+      const { stdout } = await execFileAsync('git', ['-C', target, 'log', '--format=%s|%an']);
+      expect(stdout.trim()).toBe('Initial commit|Test');
+    });
+
+    it('fails git clone of an unknown repository', async () => {
+      await expect(
+        execFileAsync('git', ['clone', `${baseUrl}/unknown.git`, path.join(root, 'none')]),
+      ).rejects.toThrow(/not found|404/);
+    });
+
+    it('rejects a push with 403', async () => {
+      const advertisement = await request(server).get(
+        '/api/ecs-ec2/git/orders-api.git/info/refs?service=git-receive-pack',
+      );
+      const pack = await request(server)
+        .post('/api/ecs-ec2/git/orders-api.git/git-receive-pack')
+        .send('0000');
+
+      expect(advertisement.status).toBe(403);
+      expect(pack.status).toBe(403);
+    });
+
+    it('rejects the dumb protocol with 400', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api.git/info/refs',
+      );
+
+      expect(response.status).toBe(400);
+    });
+
+    it('answers 404 for a clone path without .git', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api/info/refs?service=git-upload-pack',
+      );
+
+      expect(response.status).toBe(404);
+    });
+  });
+});
