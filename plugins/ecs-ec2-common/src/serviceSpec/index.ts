@@ -1,2 +1,4 @@
 export * from './schema';
 export * from './derived';
+export * from './validate';
+export * as serviceSpecRules from './rules';
