@@ -1,10 +1,17 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { resolveApplyUrl, resolveLocalGitDirectory } from '../localGit';
+import { createDemoApplyAction } from './actions/demoApply';
+import { createPublishLocalAction } from './actions/publishLocal';
 
 /**
- * Scaffolder module with the ECS on EC2 template actions. The backend plugin's
- * default export installs it too; import it alone from `/scaffolder` to get the
- * actions without the entity endpoints.
+ * Scaffolder module with the ECS on EC2 template actions:
+ * `ecs-ec2:terraform:generate`, `ecs-ec2:publish:local` and
+ * `ecs-ec2:demo:apply`. Install it with
+ * `backend.add(import('@ecs-on-ec2/backstage-plugin-ecs-ec2-backend/scaffolder'))`.
  *
  * @public
  */
@@ -13,9 +20,19 @@ export const ecsEc2ScaffolderModule = createBackendModule({
   moduleId: 'ecs-ec2',
   register(env) {
     env.registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions();
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+      },
+      async init({ scaffolderActions, config, discovery }) {
+        scaffolderActions.addActions(
+          createPublishLocalAction({
+            directory: resolveLocalGitDirectory(config),
+            discovery,
+          }),
+          createDemoApplyAction({ simulatorUrl: resolveApplyUrl(config) }),
+        );
       },
     });
   },

@@ -1,0 +1,11 @@
+/**
+ * The ECS on EC2 scaffolder module and its template actions.
+ *
+ * @packageDocumentation
+ */
+
+export { ecsEc2ScaffolderModule as default } from './module';
+export { createPublishLocalAction } from './actions/publishLocal';
+export type { PublishLocalActionOptions } from './actions/publishLocal';
+export { createDemoApplyAction } from './actions/demoApply';
+export type { DemoApplyActionOptions } from './actions/demoApply';
