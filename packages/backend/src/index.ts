@@ -25,6 +25,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// Signals carry live updates to the app's settings storage; they travel over events.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@ecs-on-ec2/backstage-plugin-ecs-ec2-backend'));
 
 // Demo only: a simulated AWS account, enabled by `ecsSimulator.enabled`.
