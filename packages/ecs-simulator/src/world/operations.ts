@@ -1,4 +1,4 @@
-import { reconcileService } from './scheduler';
+import { reconcileService, TASK_STABILITY_MS } from './scheduler';
 import { markRunning } from './tasks';
 import type { World } from './World';
 import type { ClusterRecord, RegionRecord, ServiceRecord, TaskDefinitionRecord } from './types';
@@ -35,6 +35,7 @@ export function bootstrapService(world: World, region: RegionRecord, cluster: Cl
   for (const task of service.tasks) {
     if (task.lastStatus === 'PENDING') {
       markRunning(world, task);
+      task.startedAt = world.time - TASK_STABILITY_MS;
       if (task.failAt === undefined) {
         cluster.transitioning.delete(task);
       }

@@ -6,6 +6,12 @@ import type { ClusterRecord, DeploymentRecord, RegionRecord, ServiceRecord, Task
 /** ECS repeats the steady-state event while a service stays steady. */
 const STEADY_STATE_EVENT_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
+/**
+ * How long a task must run before the scheduler counts it towards a completed rollout, so a
+ * container that crashes soon after start fails the deployment instead of completing it.
+ */
+export const TASK_STABILITY_MS = 60 * 1000;
+
 /** Placement failure events repeat at most this often, as ECS rate-limits them. */
 const PLACEMENT_FAILURE_EVENT_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -37,8 +43,9 @@ export function reconcileService(world: World, region: RegionRecord, cluster: Cl
     }
   }
   const primaryRunning = primaryTasks.filter(t => t.lastStatus === 'RUNNING').length;
+  const primaryStable = primaryTasks.filter(t => t.lastStatus === 'RUNNING' && world.time - t.startedAt! >= TASK_STABILITY_MS).length;
 
-  const settled = primaryRunning === desired && primaryTasks.length === desired && oldTasks.length === 0;
+  const settled = primaryStable === desired && primaryTasks.length === desired && oldTasks.length === 0;
   if (primary.rolloutState === 'IN_PROGRESS' && settled) {
     completeDeployment(world, service, primary);
   } else if (primary.rolloutState === 'COMPLETED' && settled && service.steadySince === undefined) {
