@@ -13,6 +13,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.PORTAL_URL ?? 'http://localhost:7007',
     screenshot: 'only-on-failure',
+    // A click that cannot find its target fails in seconds, not at the test timeout.
+    actionTimeout: 30_000,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
