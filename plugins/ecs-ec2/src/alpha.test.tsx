@@ -29,8 +29,8 @@ describe('ecsEc2EntityContent', () => {
 
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('ECS');
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
-    expect(filter(entity)).toBe(true);
-    expect(filter({ ...entity, metadata: { name: 'plain' } })).toBe(false);
+    expect(filter?.(entity)).toBe(true);
+    expect(filter?.({ ...entity, metadata: { name: 'plain' } })).toBe(false);
   });
 
   it('renders the service of the entity', async () => {

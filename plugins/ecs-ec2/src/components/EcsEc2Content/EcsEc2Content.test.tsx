@@ -101,7 +101,7 @@ describe('EcsEc2Content', () => {
     expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument();
   });
 
-  it('shows 0 running / 0 desired and the rest of the page for an idle service', async () => {
+  it('shows zero counts for an idle service', async () => {
     serve(idleServicePicture());
     await renderTab();
 

@@ -6,14 +6,19 @@ import {
 } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { PlacedInstance, deploymentOfTask } from '../../lib/placement';
 import { formatPercent, ratio } from '../../lib/format';
-import { colourOfDeployment, describeTask, lookOfTask } from './taskLook';
+import {
+  colourOfDeployment,
+  describeTask,
+  lookOfTask,
+  textColourOn,
+} from './taskLook';
 
 /** Above this many tasks an instance shows one segment per deployment, not per task. */
 const maxTaskSlots = 12;
 
 const useStyles = makeStyles(theme => ({
   box: {
-    width: 230,
+    width: 250,
     padding: theme.spacing(0.75),
     border: `1px solid ${theme.palette.divider}`,
     borderRadius: 4,
@@ -51,13 +56,11 @@ const useStyles = makeStyles(theme => ({
     height: 22,
     border: 'none',
     padding: '0 2px',
-    color: '#000',
     fontSize: 11,
     fontWeight: 600,
     cursor: 'pointer',
     overflow: 'hidden',
     whiteSpace: 'nowrap',
-    textShadow: '0 0 2px #fff',
     '&:focus-visible': {
       outline: `3px solid ${theme.palette.text.primary}`,
       outlineOffset: 1,
@@ -105,7 +108,11 @@ export const InstanceBox = memo(function InstanceBox(props: {
           key={task.taskArn}
           type="button"
           className={classes.slot}
-          style={{ background: look.background, flex: `${share} 0 0` }}
+          style={{
+            background: look.background,
+            color: look.colour,
+            flex: `${share} 0 0`,
+          }}
           aria-label={describeTask(task, look)}
           title={describeTask(task, look)}
           onClick={() => props.onSelectTask(task)}
@@ -132,6 +139,7 @@ export const InstanceBox = memo(function InstanceBox(props: {
           className={classes.slot}
           style={{
             background: colourOfDeployment(deployment, props.deployments),
+            color: textColourOn(colourOfDeployment(deployment, props.deployments)),
             flex: `${ratio(cpu, registered.cpu)} 0 0`,
           }}
           aria-label={label}

@@ -17,6 +17,9 @@ const useStyles = makeStyles(theme => ({
   group: {
     marginBottom: theme.spacing(1.5),
   },
+  header: {
+    textTransform: 'none',
+  },
   instances: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -47,6 +50,7 @@ export const PlacementGroupView = memo(function PlacementGroupView(props: {
     <div className={classes.group}>
       <Button
         size="small"
+        className={classes.header}
         aria-expanded={expanded}
         startIcon={expanded ? <ExpandMoreIcon /> : <ChevronRightIcon />}
         onClick={() => props.onToggle(group.key)}

@@ -11,9 +11,11 @@ import {
   stripePattern,
 } from '../../lib/palette';
 
-/** How a task is drawn: colour by deployment, pattern and text by health. */
+/** Drawing of a task: colour by deployment, pattern and text by health. */
 export interface TaskLook {
   background: string;
+  /** Text colour with a contrast of at least 4.5:1 on the background colour. */
+  colour: string;
   /** Short visible text: a health mark and the revision, for example "! r42". */
   text: string;
   /** Health in words, for the accessible name and the legend. */
@@ -32,6 +34,11 @@ export function colourOfDeployment(
   return deploymentColours[index % deploymentColours.length];
 }
 
+/** Returns black or white, whichever reads better on an Okabe-Ito colour. */
+export function textColourOn(background: string): string {
+  return background === okabeIto.blue ? '#fff' : '#000';
+}
+
 /** Decides how to draw a task. */
 export function lookOfTask(
   task: EcsTaskView,
@@ -46,6 +53,7 @@ export function lookOfTask(
   if (task.healthStatus === 'UNHEALTHY') {
     return {
       background: `${stripePattern}, ${problemColour}`,
+      colour: '#000',
       text: `! ${revision}`,
       healthText: 'unhealthy',
     };
@@ -53,12 +61,14 @@ export function lookOfTask(
   if (task.lastStatus !== 'RUNNING') {
     return {
       background: `${dotPattern}, ${colour}`,
+      colour: textColourOn(colour),
       text: `… ${revision}`,
       healthText: task.lastStatus.toLowerCase(),
     };
   }
   return {
     background: colour,
+    colour: textColourOn(colour),
     text: revision,
     healthText: task.healthStatus === 'HEALTHY' ? 'healthy' : 'running',
   };
