@@ -72,7 +72,12 @@ export function decideRollout(service: EcsServiceView): RolloutVerdict {
     return {
       state: 'FAILED',
       revision: failedRevision,
-      reason: failed.rolloutStateReason ?? history?.statusReason,
+      // A deployment marked FAILED by ECS carries the reason itself; one found
+      // through the history may report "completed" for its own rollout.
+      reason:
+        failed.rolloutState === 'FAILED'
+          ? failed.rolloutStateReason ?? history?.statusReason
+          : history?.statusReason ?? failed.rolloutStateReason,
       failedTasks: failed.failedTasks,
       rolledBackToRevision,
       historyStatus: history?.status,
