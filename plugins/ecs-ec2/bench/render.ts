@@ -5,7 +5,11 @@
  * Run from the repository root: `node plugins/ecs-ec2/bench/render.ts`
  * (Node 22 strips the types). Needs Debian's /usr/bin/chromium.
  */
+/* eslint-disable no-console -- a command-line script that prints its figures */
+// esbuild comes with @backstage/cli and playwright-core with the root workspace.
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import { build } from 'esbuild';
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +40,17 @@ async function bundle(outDir: string): Promise<void> {
     },
     // The test app wrapper pulls in test helpers that reference Node built-ins
     // the harness never calls.
-    external: ['fs', 'path', 'os', 'util', 'stream', 'http', 'https', 'url', 'zlib'],
+    external: [
+      'fs',
+      'path',
+      'os',
+      'util',
+      'stream',
+      'http',
+      'https',
+      'url',
+      'zlib',
+    ],
     logLevel: 'error',
   });
   writeFileSync(
@@ -76,12 +90,18 @@ async function main() {
     for (let run = 0; run < runs; run++) {
       const page = await browser.newPage();
       await page.setViewportSize({ width: 1600, height: 1000 });
-      page.on('pageerror', error => console.error(`page error: ${error.message}`));
+      page.on('pageerror', error =>
+        console.error(`page error: ${error.message}`),
+      );
       await page.goto(`file://${join(workDir, 'index.html')}`);
-      await page.waitForFunction(() => typeof window.showFixture === 'function');
+      await page.waitForFunction(
+        () => typeof window.showFixture === 'function',
+      );
 
       paint.push(await page.evaluate(() => window.showFixture('large')));
-      nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      nodes = await page.evaluate(
+        () => document.getElementsByTagName('*').length,
+      );
 
       // Expanding one capacity provider group renders its instance boxes.
       expand.push(
@@ -94,7 +114,9 @@ async function main() {
           while (!document.querySelector('[role="group"][aria-label^="i-0"]')) {
             await new Promise(resolve => requestAnimationFrame(resolve));
           }
-          await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          await new Promise(resolve =>
+            requestAnimationFrame(() => setTimeout(resolve, 0)),
+          );
           return performance.now() - start;
         }),
       );
@@ -121,7 +143,9 @@ async function main() {
           ) {
             await new Promise(resolve => requestAnimationFrame(resolve));
           }
-          await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          await new Promise(resolve =>
+            requestAnimationFrame(() => setTimeout(resolve, 0)),
+          );
           return performance.now() - start;
         }, instanceId),
       );
@@ -129,7 +153,8 @@ async function main() {
     }
 
     const report = {
-      fixture: '400 container instances, 2,000 tasks, 12 capacity providers, 3 zones',
+      fixture:
+        '400 container instances, 2,000 tasks, 12 capacity providers, 3 zones',
       runs,
       dataToPaintMs: { median: median(paint), all: paint.map(Math.round) },
       expandGroupMs: { median: median(expand), all: expand.map(Math.round) },
@@ -143,7 +168,9 @@ async function main() {
       const page = await browser.newPage();
       await page.setViewportSize({ width: 1400, height: 1000 });
       await page.goto(`file://${join(workDir, 'index.html')}`);
-      await page.waitForFunction(() => typeof window.showFixture === 'function');
+      await page.waitForFunction(
+        () => typeof window.showFixture === 'function',
+      );
       const fixture = process.env.ECS_EC2_SCREENSHOT_FIXTURE ?? 'rollback';
       await page.evaluate(name => window.showFixture(name), fixture);
       await page.screenshot({ path: screenshotPath, fullPage: true });

@@ -13,7 +13,11 @@ function renderPicture(api: EcsEc2Api, paused: boolean) {
     <TestApiProvider apis={[[ecsEc2ApiRef, api]]}>{children}</TestApiProvider>
   );
   return renderHook(
-    props => useEcsEntityPicture(entityRef, { intervalMs: 15_000, paused: props.paused }),
+    props =>
+      useEcsEntityPicture(entityRef, {
+        intervalMs: 15_000,
+        paused: props.paused,
+      }),
     { wrapper, initialProps: { paused } },
   );
 }
@@ -27,7 +31,9 @@ describe('useEcsEntityPicture', () => {
     const getEntityPicture = jest
       .fn()
       .mockResolvedValueOnce(picture)
-      .mockRejectedValueOnce(new Error('Request failed with 503 Service Unavailable'));
+      .mockRejectedValueOnce(
+        new Error('Request failed with 503 Service Unavailable'),
+      );
     const { result } = renderPicture({ getEntityPicture }, false);
 
     await waitFor(() => expect(result.current.picture).toBe(picture));
@@ -43,7 +49,9 @@ describe('useEcsEntityPicture', () => {
   });
 
   it('stops refreshing while paused', async () => {
-    const getEntityPicture = jest.fn().mockResolvedValue(healthyServicePicture());
+    const getEntityPicture = jest
+      .fn()
+      .mockResolvedValue(healthyServicePicture());
     const { result } = renderPicture({ getEntityPicture }, true);
 
     await waitFor(() => expect(result.current.picture).toBeDefined());

@@ -56,15 +56,23 @@ describe('checkHeadroom', () => {
         ec2InstanceId: 'i-0other',
         capacityProviderName: 'other-pool',
       }),
-      buildContainerInstance({ ec2InstanceId: 'i-0draining', status: 'DRAINING' }),
+      buildContainerInstance({
+        ec2InstanceId: 'i-0draining',
+        status: 'DRAINING',
+      }),
     ];
-    const service = buildService({ serviceName: 'strict', containerInstances: instances });
+    const service = buildService({
+      serviceName: 'strict',
+      containerInstances: instances,
+    });
 
     const verdict = checkHeadroom(service);
 
     expect(verdict.fits).toBe(false);
     expect(verdict.candidateCount).toBe(0);
-    expect(verdict.sentences[0]).toContain('No ACTIVE container instance is registered in demo-on-demand');
+    expect(verdict.sentences[0]).toContain(
+      'No ACTIVE container instance is registered in demo-on-demand',
+    );
   });
 
   it('respects distinctInstance placement constraints', () => {

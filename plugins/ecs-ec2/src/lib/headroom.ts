@@ -182,7 +182,9 @@ function scalingSentences(
 
     const group = provider.autoScalingGroup;
     if (provider.managedScalingStatus !== 'ENABLED') {
-      return `${provider.name} has no managed scaling; add instances to its Auto Scaling group${
+      return `${
+        provider.name
+      } has no managed scaling; add instances to its Auto Scaling group${
         group ? ` ${group.name}` : ''
       }.`;
     }
@@ -229,7 +231,11 @@ export function checkHeadroom(service: EcsServiceView): HeadroomVerdict {
       additionalTasks,
       shortResources: [],
       sentences: [
-        `One more task (${needText}) fits: ${fitting.length} of ${candidates.length} active instances have room, for example ${describeInstance(fitting[0])}.`,
+        `One more task (${needText}) fits: ${fitting.length} of ${
+          candidates.length
+        } active instances have room, for example ${describeInstance(
+          fitting[0],
+        )}.`,
         `About ${additionalTasks} more tasks of this size fit on the running instances.`,
       ],
     };
@@ -254,13 +260,21 @@ export function checkHeadroom(service: EcsServiceView): HeadroomVerdict {
   const sentences: string[] = [];
   let short = resourceNames.filter(resource => {
     const need = needOf(size, resource);
-    return need > 0 && freeOf(largestFree(candidates, resource), resource) < need;
+    return (
+      need > 0 && freeOf(largestFree(candidates, resource), resource) < need
+    );
   });
 
   for (const resource of short) {
     const best = largestFree(candidates, resource);
     sentences.push(
-      `No instance has ${formatResource(resource, needOf(size, resource))} free; the largest free is ${formatResource(resource, freeOf(best, resource))} on ${describeInstance(best)}.`,
+      `No instance has ${formatResource(
+        resource,
+        needOf(size, resource),
+      )} free; the largest free is ${formatResource(
+        resource,
+        freeOf(best, resource),
+      )} on ${describeInstance(best)}.`,
     );
   }
 
@@ -272,7 +286,9 @@ export function checkHeadroom(service: EcsServiceView): HeadroomVerdict {
       resource => freeOf(closest, resource) < needOf(size, resource),
     );
     sentences.push(
-      `No single instance has ${needText} free at the same time; ${describeInstance(closest)} has the most CPU free but only ${short
+      `No single instance has ${needText} free at the same time; ${describeInstance(
+        closest,
+      )} has the most CPU free but only ${short
         .map(resource => formatResource(resource, freeOf(closest, resource)))
         .join(' and ')}.`,
     );

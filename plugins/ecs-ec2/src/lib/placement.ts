@@ -98,7 +98,9 @@ export function findConcentrationRisks(service: EcsServiceView): string[] {
   const zones = new Set(running.map(task => task.availabilityZone));
   if (zones.size === 1 && !zones.has(undefined)) {
     risks.push(
-      `All ${running.length} tasks run in one Availability Zone (${[...zones][0]}); an outage of that zone stops the service.`,
+      `All ${running.length} tasks run in one Availability Zone (${
+        [...zones][0]
+      }); an outage of that zone stops the service.`,
     );
   }
 

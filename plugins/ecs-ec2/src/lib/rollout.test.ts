@@ -36,7 +36,8 @@ describe('decideRollout', () => {
           history: {
             serviceDeploymentArn: 'arn',
             status: 'ROLLBACK_SUCCESSFUL',
-            statusReason: 'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+            statusReason:
+              'Service deployment rolled back because the circuit breaker threshold was exceeded.',
             targetTaskDefinitionRevision: 42,
             rolledBackToRevision: 41,
           },

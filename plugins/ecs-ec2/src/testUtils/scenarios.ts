@@ -65,7 +65,9 @@ export function healthyServicePicture(): EcsEntityPicture {
 
 /** idle-reports: desired 0, no tasks, one empty instance. */
 export function idleServicePicture(): EcsEntityPicture {
-  const instance = buildContainerInstance({ ec2InstanceId: 'i-0idle0000000000' });
+  const instance = buildContainerInstance({
+    ec2InstanceId: 'i-0idle0000000000',
+  });
   return buildEntityPicture(
     [
       buildService({
@@ -141,7 +143,8 @@ export function rolledBackServicePicture(): EcsEntityPicture {
             status: 'PRIMARY',
             taskDefinitionRevision: 41,
             rolloutState: 'COMPLETED',
-            rolloutStateReason: 'ECS deployment ecs-svc/4100000000000000041 completed.',
+            rolloutStateReason:
+              'ECS deployment ecs-svc/4100000000000000041 completed.',
             desiredCount: 3,
             runningCount: 3,
           }),
@@ -196,7 +199,11 @@ export function gpuServicePicture(): EcsEntityPicture {
     (_, index) =>
       buildContainerInstance({
         ec2InstanceId: `i-0gpu00000000000${index}`,
-        containerInstanceArn: instanceArn('ml-inference', `gpu${index}`, 'us-west-2'),
+        containerInstanceArn: instanceArn(
+          'ml-inference',
+          `gpu${index}`,
+          'us-west-2',
+        ),
         instanceType: index % 2 === 0 ? 'g4dn.xlarge' : 'g5.xlarge',
         availabilityZone: index < 3 ? 'us-west-2a' : 'us-west-2b',
         lifecycle: index < 3 ? 'SPOT' : 'ON_DEMAND',
@@ -370,7 +377,11 @@ export function largeServicePicture(
           }),
         ],
         capacityProviders: providerNames.map(name =>
-          buildCapacityProvider({ name, currentReservation: 85, targetCapacity: 90 }),
+          buildCapacityProvider({
+            name,
+            currentReservation: 85,
+            targetCapacity: 90,
+          }),
         ),
       }),
     ],

@@ -37,7 +37,8 @@ function ScalingCell(props: { provider: EcsCapacityProviderView }) {
         />
       )}
       <Typography variant="caption" component="div">
-        reservation {reservation !== undefined ? `${Math.round(reservation)}%` : 'unknown'}
+        reservation{' '}
+        {reservation !== undefined ? `${Math.round(reservation)}%` : 'unknown'}
         {' · '}target {target !== undefined ? `${target}%` : 'unknown'}
       </Typography>
     </TableCell>
@@ -108,14 +109,17 @@ export function CapacityProviders(props: { service: EcsServiceView }) {
                     {group?.onDemandBaseCapacity !== undefined && (
                       <Typography variant="caption" component="div">
                         On-Demand base {group.onDemandBaseCapacity}, then{' '}
-                        {group.onDemandPercentageAboveBaseCapacity ?? 100}% On-Demand
+                        {group.onDemandPercentageAboveBaseCapacity ?? 100}%
+                        On-Demand
                         {group.spotAllocationStrategy
                           ? `, Spot ${group.spotAllocationStrategy}`
                           : ''}
                       </Typography>
                     )}
                   </TableCell>
-                  <TableCell>{group?.instanceTypes.join(', ') || '–'}</TableCell>
+                  <TableCell>
+                    {group?.instanceTypes.join(', ') || '–'}
+                  </TableCell>
                 </TableRow>
               );
             })}

@@ -25,9 +25,9 @@ function VerdictAlert(props: { rollout: RolloutVerdict }) {
   if (rollout.state === 'FAILED') {
     const rolledBack =
       rollout.rolledBackToRevision !== undefined
-        ? ` The circuit breaker rolled back to revision ${rollout.rolledBackToRevision}${
-            rollout.historyStatus ? ` (${rollout.historyStatus})` : ''
-          }.`
+        ? ` The circuit breaker rolled back to revision ${
+            rollout.rolledBackToRevision
+          }${rollout.historyStatus ? ` (${rollout.historyStatus})` : ''}.`
         : '';
     return (
       <Alert severity="error" aria-label="Rollout outcome">
@@ -132,9 +132,12 @@ export function Deployments(props: {
         <Typography variant="body2">
           Deployment circuit breaker:{' '}
           {breaker.enable
-            ? `on, ${breaker.rollback ? 'rolls back on failure' : 'no rollback'}`
+            ? `on, ${
+                breaker.rollback ? 'rolls back on failure' : 'no rollback'
+              }`
             : 'off'}
-          {service.deploymentConfiguration.minimumHealthyPercent !== undefined &&
+          {service.deploymentConfiguration.minimumHealthyPercent !==
+            undefined &&
             ` · minimum healthy ${service.deploymentConfiguration.minimumHealthyPercent}%`}
           {service.deploymentConfiguration.maximumPercent !== undefined &&
             ` · maximum ${service.deploymentConfiguration.maximumPercent}%`}

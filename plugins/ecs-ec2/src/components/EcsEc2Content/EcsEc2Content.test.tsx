@@ -3,10 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { rest } from 'msw';
 import { setupServer } from 'msw/node';
 import { Entity } from '@backstage/catalog-model';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/core-plugin-api';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import {
   MockFetchApi,
   TestApiProvider,
@@ -45,8 +42,9 @@ registerMswTestHooks(server);
 
 function serve(picture: EcsEntityPicture) {
   server.use(
-    rest.get(`${baseUrl}/entities/default/Component/web-api`, (_req, res, ctx) =>
-      res(ctx.json(picture)),
+    rest.get(
+      `${baseUrl}/entities/default/Component/web-api`,
+      (_req, res, ctx) => res(ctx.json(picture)),
     ),
   );
 }
@@ -84,17 +82,28 @@ describe('EcsEc2Content', () => {
     );
     expect(within(summary).getByText('web-api:3')).toBeInTheDocument();
     expect(
-      within(summary).getByRole('link', { name: /^Open web-api in the AWS console/ }),
-    ).toHaveAttribute('href', expect.stringContaining('console.aws.amazon.com'));
+      within(summary).getByRole('link', {
+        name: /^Open web-api in the AWS console/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('console.aws.amazon.com'),
+    );
 
     expect(screen.getByLabelText('Rollout outcome')).toHaveTextContent(
       'Revision 3 COMPLETED',
     );
     expect(
-      screen.getByRole('group', { name: /^i-0web000000000000, m6i.large, On-Demand/ }),
+      screen.getByRole('group', {
+        name: /^i-0web000000000000, m6i.large, On-Demand/,
+      }),
     ).toBeInTheDocument();
-    expect(screen.getAllByRole('button', { name: /^Task web/ })).toHaveLength(6);
-    expect(screen.queryByLabelText('Concentration risk')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^Task web/ })).toHaveLength(
+      6,
+    );
+    expect(
+      screen.queryByLabelText('Concentration risk'),
+    ).not.toBeInTheDocument();
     expect(screen.getByLabelText('Headroom')).toHaveTextContent(
       'One more task fits on the running instances',
     );
@@ -111,9 +120,15 @@ describe('EcsEc2Content', () => {
     expect(within(summary).getByLabelText('Task counts')).toHaveTextContent(
       '0 running / 0 desired',
     );
-    expect(screen.getByRole('region', { name: 'Deployments idle-reports' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Capacity providers idle-reports' })).toBeInTheDocument();
-    expect(screen.getByText('No tasks stopped in the last hour.')).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Deployments idle-reports' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Capacity providers idle-reports' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No tasks stopped in the last hour.'),
+    ).toBeInTheDocument();
   });
 
   it('reports a rolled-back deployment as FAILED with the exit code of its tasks', async () => {
@@ -127,12 +142,18 @@ describe('EcsEc2Content', () => {
     expect(outcome).toHaveTextContent('3 failed tasks');
     expect(outcome).not.toHaveTextContent('COMPLETED');
 
-    const summary = screen.getByRole('region', { name: 'Service summary payments' });
+    const summary = screen.getByRole('region', {
+      name: 'Service summary payments',
+    });
     expect(within(summary).getByText('FAILED')).toBeInTheDocument();
 
     const stopped = screen.getByRole('table', { name: 'Stopped tasks' });
-    expect(within(stopped).getAllByText('payments: exit code 1')).toHaveLength(3);
-    expect(within(stopped).getAllByText('Essential container in task exited')).toHaveLength(3);
+    expect(within(stopped).getAllByText('payments: exit code 1')).toHaveLength(
+      3,
+    );
+    expect(
+      within(stopped).getAllByText('Essential container in task exited'),
+    ).toHaveLength(3);
   });
 
   it('shows the GPU ids of each task on a GPU service', async () => {
@@ -144,7 +165,9 @@ describe('EcsEc2Content', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/r5 GPU GPU-3a1b2c3d4/)).toBeInTheDocument();
     expect(
-      screen.getByRole('group', { name: /^i-0gpu000000000000, g4dn.xlarge, Spot/ }),
+      screen.getByRole('group', {
+        name: /^i-0gpu000000000000, g4dn.xlarge, Spot/,
+      }),
     ).toBeInTheDocument();
   });
 
@@ -153,7 +176,9 @@ describe('EcsEc2Content', () => {
     await renderTab();
 
     const headroom = await screen.findByLabelText('Headroom');
-    expect(headroom).toHaveTextContent('One more task does not fit: not enough GPUs');
+    expect(headroom).toHaveTextContent(
+      'One more task does not fit: not enough GPUs',
+    );
     expect(headroom).toHaveTextContent(
       'No instance has 1 GPU free; the largest free is 0 GPUs on i-0gpu000000000000 (g4dn.xlarge).',
     );
@@ -171,7 +196,8 @@ describe('EcsEc2Content', () => {
       {
         code: 'ACCESS_DENIED',
         part: 'CloudWatch metrics of cluster demo',
-        message: 'The role may not call cloudwatch:GetMetricData; grant it to see utilization.',
+        message:
+          'The role may not call cloudwatch:GetMetricData; grant it to see utilization.',
       },
     ];
     serve(picture);
@@ -194,20 +220,30 @@ describe('EcsEc2Content', () => {
     expect(
       await screen.findByText('ecs-ec2.io/service-arn', { selector: 'code' }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: /Service summary/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: /Service summary/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the error panel when the backend fails', async () => {
     server.use(
-      rest.get(`${baseUrl}/entities/default/Component/web-api`, (_req, res, ctx) =>
-        res(
-          ctx.status(404),
-          ctx.json({
-            error: { name: 'NotFoundError', message: 'Service web-api was not found in cluster demo' },
-            request: { method: 'GET', url: '/entities/default/Component/web-api' },
-            response: { statusCode: 404 },
-          }),
-        ),
+      rest.get(
+        `${baseUrl}/entities/default/Component/web-api`,
+        (_req, res, ctx) =>
+          res(
+            ctx.status(404),
+            ctx.json({
+              error: {
+                name: 'NotFoundError',
+                message: 'Service web-api was not found in cluster demo',
+              },
+              request: {
+                method: 'GET',
+                url: '/entities/default/Component/web-api',
+              },
+              response: { statusCode: 404 },
+            }),
+          ),
       ),
     );
     await renderTab();
@@ -218,7 +254,9 @@ describe('EcsEc2Content', () => {
     expect(
       screen.getAllByText('Service web-api was not found in cluster demo')[0],
     ).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: /Service summary/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: /Service summary/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('opens the details of a task from the keyboard', async () => {
@@ -226,22 +264,34 @@ describe('EcsEc2Content', () => {
     await renderTab();
     const user = userEvent.setup();
 
-    const slot = await screen.findByRole('button', { name: /^Task pay410000000000000000000000,/ });
+    const slot = await screen.findByRole('button', {
+      name: /^Task pay410000000000000000000000,/,
+    });
     slot.focus();
     await user.keyboard('{Enter}');
 
-    const dialog = await screen.findByRole('dialog', { name: 'Task pay410000000000000000000000' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Task pay410000000000000000000000',
+    });
     expect(within(dialog).getByText('us-east-1a')).toBeInTheDocument();
 
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
 
-    const stoppedLink = screen.getByRole('button', { name: 'Stopped task pay420000000000000000000000' });
+    const stoppedLink = screen.getByRole('button', {
+      name: 'Stopped task pay420000000000000000000000',
+    });
     stoppedLink.focus();
     await user.keyboard('{Enter}');
-    const stoppedDialog = await screen.findByRole('dialog', { name: 'Task pay420000000000000000000000' });
+    const stoppedDialog = await screen.findByRole('dialog', {
+      name: 'Task pay420000000000000000000000',
+    });
     expect(within(stoppedDialog).getByText('exit code 1')).toBeInTheDocument();
-    expect(within(stoppedDialog).getByText('Error: payment gateway URL missing')).toBeInTheDocument();
+    expect(
+      within(stoppedDialog).getByText('Error: payment gateway URL missing'),
+    ).toBeInTheDocument();
   });
 
   it('pauses and resumes the automatic refresh', async () => {
@@ -249,9 +299,13 @@ describe('EcsEc2Content', () => {
     await renderTab();
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('button', { name: 'Pause automatic refresh' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Pause automatic refresh' }),
+    );
     expect(screen.getByText(/automatic refresh paused/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Resume automatic refresh' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Resume automatic refresh' }),
+    );
     expect(screen.getByText(/refreshes every 15 s/)).toBeInTheDocument();
   });
 });

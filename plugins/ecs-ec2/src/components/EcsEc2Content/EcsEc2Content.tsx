@@ -57,7 +57,11 @@ function EcsEc2EntityView(props: { refreshIntervalSeconds: number }) {
       {controls}
       {state.error && (
         // A failed refresh keeps the last picture, which is still useful.
-        <Alert severity="error" aria-label="Refresh failed" style={{ marginBottom: 16 }}>
+        <Alert
+          severity="error"
+          aria-label="Refresh failed"
+          style={{ marginBottom: 16 }}
+        >
           Refresh failed, showing data from the last successful update:{' '}
           {state.error.message}
         </Alert>

@@ -16,7 +16,11 @@ export function EcsEntityPictureView(props: { picture: EcsEntityPicture }) {
             <AlertTitle>Some ECS data could not be fetched</AlertTitle>
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {picture.warnings.map(warning => (
-                <li key={`${warning.code}-${warning.part}-${warning.serviceArn ?? ''}`}>
+                <li
+                  key={`${warning.code}-${warning.part}-${
+                    warning.serviceArn ?? ''
+                  }`}
+                >
                   {warning.part}: {warning.message} ({warning.code})
                 </li>
               ))}

@@ -31,9 +31,16 @@ export function RefreshControls(props: {
     : 'Pause automatic refresh';
   return (
     <Box display="flex" alignItems="center" justifyContent="flex-end" mb={1}>
-      <Typography variant="body2" color="textSecondary" aria-label="Last update">
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        aria-label="Last update"
+      >
         {props.receivedAt
-          ? `Updated ${formatAge(props.receivedAt, Math.max(now, props.receivedAt))}`
+          ? `Updated ${formatAge(
+              props.receivedAt,
+              Math.max(now, props.receivedAt),
+            )}`
           : 'Loading…'}
         {props.paused
           ? ' · automatic refresh paused'

@@ -18,11 +18,16 @@ export function Headroom(props: {
       title="Headroom for the next task"
       regionLabel={`Headroom ${props.service.serviceName}`}
     >
-      <Alert severity={headroom.fits ? 'success' : 'warning'} aria-label="Headroom">
+      <Alert
+        severity={headroom.fits ? 'success' : 'warning'}
+        aria-label="Headroom"
+      >
         <AlertTitle>
           {headroom.fits
             ? 'One more task fits on the running instances'
-            : `One more task does not fit${shortText ? `: not enough ${shortText}` : ''}`}
+            : `One more task does not fit${
+                shortText ? `: not enough ${shortText}` : ''
+              }`}
         </AlertTitle>
         {headroom.sentences.map(sentence => (
           <div key={sentence}>{sentence}</div>

@@ -13,7 +13,12 @@ import {
 } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { Section } from '../shared/Section';
 import { UsageBar } from '../shared/UsageBar';
-import { formatCpu, formatMemory, formatPercent, ratio } from '../../lib/format';
+import {
+  formatCpu,
+  formatMemory,
+  formatPercent,
+  ratio,
+} from '../../lib/format';
 import { UtilizationChart } from './UtilizationChart';
 
 const rowsPerPage = 10;
@@ -48,7 +53,8 @@ function ReservedCell(props: {
 export function InstanceUtilization(props: { service: EcsServiceView }) {
   const { service } = props;
   const instances = useMemo(
-    () => [...service.containerInstances].sort((a, b) => cpuShare(b) - cpuShare(a)),
+    () =>
+      [...service.containerInstances].sort((a, b) => cpuShare(b) - cpuShare(a)),
     [service.containerInstances],
   );
   const hasGpus = instances.some(instance => instance.registered.gpus > 0);
@@ -122,7 +128,9 @@ export function InstanceUtilization(props: { service: EcsServiceView }) {
                 {hasGpus && (
                   <ReservedCell
                     label={`GPUs reserved on ${instance.ec2InstanceId}`}
-                    reserved={instance.registered.gpus - instance.remaining.gpus}
+                    reserved={
+                      instance.registered.gpus - instance.remaining.gpus
+                    }
                     registered={instance.registered.gpus}
                     format={String}
                   />

@@ -72,7 +72,10 @@ export function UtilizationChart(props: {
         </Typography>
       ) : (
         <ResponsiveContainer width="100%" height={180}>
-          <LineChart data={rows} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+          <LineChart
+            data={rows}
+            margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               dataKey="time"

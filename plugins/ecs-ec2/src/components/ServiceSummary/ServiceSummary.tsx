@@ -1,5 +1,10 @@
 import { ReactNode } from 'react';
-import { Link, StatusError, StatusOK, StatusPending } from '@backstage/core-components';
+import {
+  Link,
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { EcsServiceView } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
@@ -43,7 +48,10 @@ export function ServiceSummary(props: {
       title={`Service ${service.serviceName}`}
       regionLabel={`Service summary ${service.serviceName}`}
       action={
-        <Link to={service.consoleUrl} aria-label={`Open ${service.serviceName} in the AWS console`}>
+        <Link
+          to={service.consoleUrl}
+          aria-label={`Open ${service.serviceName} in the AWS console`}
+        >
           Open in AWS console
         </Link>
       }
@@ -55,7 +63,9 @@ export function ServiceSummary(props: {
         <Figure label="Tasks">
           <span aria-label="Task counts">
             {service.runningCount} running / {service.desiredCount} desired
-            {service.pendingCount > 0 ? ` / ${service.pendingCount} pending` : ''}
+            {service.pendingCount > 0
+              ? ` / ${service.pendingCount} pending`
+              : ''}
           </span>
         </Figure>
         <Figure label="Task definition">

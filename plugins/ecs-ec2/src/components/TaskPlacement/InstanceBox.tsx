@@ -83,7 +83,7 @@ function lifecycleText(lifecycle?: string): string {
  * slot as wide as its CPU share; past {@link maxTaskSlots} tasks, the slots of one
  * deployment merge into a single segment so that large clusters stay light.
  */
-export const InstanceBox = memo(function InstanceBox(props: {
+function InstanceBoxContent(props: {
   placed: PlacedInstance;
   deployments: EcsDeploymentView[];
   onSelectTask: (task: EcsTaskView) => void;
@@ -96,7 +96,11 @@ export const InstanceBox = memo(function InstanceBox(props: {
   const reservedMemory = registered.memoryMiB - instance.remaining.memoryMiB;
   const reservedGpus = registered.gpus - instance.remaining.gpus;
   const lifecycle = lifecycleText(instance.lifecycle);
-  const boxLabel = `${instance.ec2InstanceId}, ${instance.instanceType ?? 'unknown type'}, ${lifecycle}, ${instance.status}, ${tasks.length} task${tasks.length === 1 ? '' : 's'}`;
+  const boxLabel = `${instance.ec2InstanceId}, ${
+    instance.instanceType ?? 'unknown type'
+  }, ${lifecycle}, ${instance.status}, ${tasks.length} task${
+    tasks.length === 1 ? '' : 's'
+  }`;
 
   let slots: ReactNode;
   if (tasks.length <= maxTaskSlots) {
@@ -123,13 +127,20 @@ export const InstanceBox = memo(function InstanceBox(props: {
       );
     });
   } else {
-    const byDeployment = new Map<EcsDeploymentView | undefined, EcsTaskView[]>();
+    const byDeployment = new Map<
+      EcsDeploymentView | undefined,
+      EcsTaskView[]
+    >();
     for (const task of tasks) {
       const deployment = deploymentOfTask(task, props.deployments);
-      byDeployment.set(deployment, [...(byDeployment.get(deployment) ?? []), task]);
+      byDeployment.set(deployment, [
+        ...(byDeployment.get(deployment) ?? []),
+        task,
+      ]);
     }
     slots = [...byDeployment.entries()].map(([deployment, group]) => {
-      const revision = deployment?.taskDefinitionRevision ?? group[0].taskDefinitionRevision;
+      const revision =
+        deployment?.taskDefinitionRevision ?? group[0].taskDefinitionRevision;
       const cpu = group.reduce((sum, task) => sum + task.cpu, 0);
       const label = `${group.length} tasks of revision ${revision} on ${instance.ec2InstanceId}`;
       return (
@@ -139,7 +150,9 @@ export const InstanceBox = memo(function InstanceBox(props: {
           className={classes.slot}
           style={{
             background: colourOfDeployment(deployment, props.deployments),
-            color: textColourOn(colourOfDeployment(deployment, props.deployments)),
+            color: textColourOn(
+              colourOfDeployment(deployment, props.deployments),
+            ),
             flex: `${ratio(cpu, registered.cpu)} 0 0`,
           }}
           aria-label={label}
@@ -156,12 +169,18 @@ export const InstanceBox = memo(function InstanceBox(props: {
     <div
       role="group"
       aria-label={boxLabel}
-      className={`${classes.box} ${instance.status === 'ACTIVE' ? '' : classes.inactive}`}
+      className={`${classes.box} ${
+        instance.status === 'ACTIVE' ? '' : classes.inactive
+      }`}
     >
       <div className={classes.header}>
         <strong>{instance.ec2InstanceId}</strong>
         <span>{instance.instanceType}</span>
-        <span className={instance.lifecycle === 'SPOT' ? classes.spot : classes.onDemand}>
+        <span
+          className={
+            instance.lifecycle === 'SPOT' ? classes.spot : classes.onDemand
+          }
+        >
           {lifecycle}
         </span>
       </div>
@@ -170,8 +189,13 @@ export const InstanceBox = memo(function InstanceBox(props: {
         {instance.status !== 'ACTIVE' ? `${instance.status} · ` : ''}
         CPU {formatPercent(ratio(reservedCpu, registered.cpu))} · memory{' '}
         {formatPercent(ratio(reservedMemory, registered.memoryMiB))}
-        {registered.gpus > 0 ? ` · GPU ${reservedGpus}/${registered.gpus}` : ''} reserved
+        {registered.gpus > 0
+          ? ` · GPU ${reservedGpus}/${registered.gpus}`
+          : ''}{' '}
+        reserved
       </div>
     </div>
   );
-});
+}
+
+export const InstanceBox = memo(InstanceBoxContent);

@@ -29,7 +29,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A capacity provider and Availability Zone, collapsible, with its instances. */
-export const PlacementGroupView = memo(function PlacementGroupView(props: {
+function PlacementGroupContent(props: {
   group: PlacementGroup;
   /** Instances left after the filter; the group header counts all of them. */
   instances: PlacedInstance[];
@@ -42,9 +42,15 @@ export const PlacementGroupView = memo(function PlacementGroupView(props: {
   const classes = useStyles();
   const { group, instances, expanded } = props;
   const [showAll, setShowAll] = useState(false);
-  const spot = group.instances.filter(p => p.instance.lifecycle === 'SPOT').length;
+  const spot = group.instances.filter(
+    p => p.instance.lifecycle === 'SPOT',
+  ).length;
   const shown = showAll ? instances : instances.slice(0, initialInstanceLimit);
-  const title = `${group.capacityProviderName} · ${group.availabilityZone}: ${group.instances.length} instance${group.instances.length === 1 ? '' : 's'} (${spot} Spot, ${group.instances.length - spot} On-Demand), ${group.taskCount} task${group.taskCount === 1 ? '' : 's'}`;
+  const title = `${group.capacityProviderName} · ${group.availabilityZone}: ${
+    group.instances.length
+  } instance${group.instances.length === 1 ? '' : 's'} (${spot} Spot, ${
+    group.instances.length - spot
+  } On-Demand), ${group.taskCount} task${group.taskCount === 1 ? '' : 's'}`;
 
   return (
     <div className={classes.group}>
@@ -71,7 +77,11 @@ export const PlacementGroupView = memo(function PlacementGroupView(props: {
             ))}
           </div>
           {instances.length > shown.length && (
-            <Button size="small" variant="outlined" onClick={() => setShowAll(true)}>
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() => setShowAll(true)}
+            >
               Show all {instances.length} instances of this group
             </Button>
           )}
@@ -79,4 +89,6 @@ export const PlacementGroupView = memo(function PlacementGroupView(props: {
       )}
     </div>
   );
-});
+}
+
+export const PlacementGroupView = memo(PlacementGroupContent);

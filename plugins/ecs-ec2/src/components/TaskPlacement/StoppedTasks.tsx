@@ -27,7 +27,9 @@ export function StoppedTasks(props: {
   const [showAll, setShowAll] = useState(false);
   if (props.tasks.length === 0) {
     return (
-      <Typography variant="body2">No tasks stopped in the last hour.</Typography>
+      <Typography variant="body2">
+        No tasks stopped in the last hour.
+      </Typography>
     );
   }
   const shown = showAll ? props.tasks : props.tasks.slice(0, initialRows);
@@ -68,7 +70,11 @@ export function StoppedTasks(props: {
         </TableBody>
       </Table>
       {props.tasks.length > shown.length && (
-        <Button size="small" variant="outlined" onClick={() => setShowAll(true)}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => setShowAll(true)}
+        >
           Show all {props.tasks.length} stopped tasks
         </Button>
       )}

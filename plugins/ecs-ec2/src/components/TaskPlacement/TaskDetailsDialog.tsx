@@ -37,7 +37,9 @@ function TaskDetails(props: { task: EcsTaskView }) {
     Deployment: task.deploymentId ?? '–',
     'Capacity provider': task.capacityProviderName ?? '–',
     'Availability Zone': task.availabilityZone ?? '–',
-    Instance: `${task.ec2InstanceId ?? '–'} (${task.instanceType ?? 'unknown type'}, ${lifecycleText(task.lifecycle)})`,
+    Instance: `${task.ec2InstanceId ?? '–'} (${
+      task.instanceType ?? 'unknown type'
+    }, ${lifecycleText(task.lifecycle)})`,
     Size: `${formatCpu(task.cpu)}, ${formatMemory(task.memoryMiB)}`,
     'GPU ids': task.gpuIds.length > 0 ? task.gpuIds.join(', ') : 'none',
     Started: formatTime(task.startedAt),
@@ -78,7 +80,9 @@ function TaskDetails(props: { task: EcsTaskView }) {
               <TableCell>{container.reason ?? '–'}</TableCell>
               <TableCell>{container.healthStatus ?? '–'}</TableCell>
               <TableCell>
-                {container.gpuIds.length > 0 ? container.gpuIds.join(', ') : '–'}
+                {container.gpuIds.length > 0
+                  ? container.gpuIds.join(', ')
+                  : '–'}
               </TableCell>
             </TableRow>
           ))}
@@ -120,7 +124,9 @@ export function TaskDetailsDialog(props: {
               >
                 <ListItemText
                   primary={`Task ${task.taskId}`}
-                  secondary={`revision ${task.taskDefinitionRevision}, ${task.lastStatus}, ${task.healthStatus ?? 'UNKNOWN'}`}
+                  secondary={`revision ${task.taskDefinitionRevision}, ${
+                    task.lastStatus
+                  }, ${task.healthStatus ?? 'UNKNOWN'}`}
                 />
               </ListItem>
             ))}

@@ -107,7 +107,10 @@ export function TaskPlacement(props: { service: EcsServiceView }) {
   );
 
   const visible = useMemo(() => {
-    const result: Array<{ group: PlacementGroup; instances: PlacedInstance[] }> = [];
+    const result: Array<{
+      group: PlacementGroup;
+      instances: PlacedInstance[];
+    }> = [];
     for (const group of groups) {
       const instances = query
         ? group.instances.filter(placed => matches(placed, query))
@@ -137,7 +140,10 @@ export function TaskPlacement(props: { service: EcsServiceView }) {
             label={`r${deployment.taskDefinitionRevision} ${deployment.status}`}
           />
         ))}
-        <Swatch background={`${dotPattern}, ${okabeIto.grey}`} label="… pending" />
+        <Swatch
+          background={`${dotPattern}, ${okabeIto.grey}`}
+          label="… pending"
+        />
         <Swatch
           background={`${stripePattern}, ${problemColour}`}
           label="! unhealthy"
@@ -166,7 +172,9 @@ export function TaskPlacement(props: { service: EcsServiceView }) {
             group={group}
             instances={instances}
             // A filter opens the groups it matches; the toggle inverts the default.
-            expanded={(expandByDefault || Boolean(query)) !== toggled.has(group.key)}
+            expanded={
+              (expandByDefault || Boolean(query)) !== toggled.has(group.key)
+            }
             onToggle={onToggle}
             deployments={service.deployments}
             onSelectTask={onSelectTask}

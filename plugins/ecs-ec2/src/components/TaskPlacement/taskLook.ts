@@ -76,7 +76,6 @@ export function lookOfTask(
 
 /** Returns the accessible name of a task slot. */
 export function describeTask(task: EcsTaskView, look: TaskLook): string {
-  const gpus =
-    task.gpuIds.length > 0 ? `, GPU ${task.gpuIds.join(', ')}` : '';
+  const gpus = task.gpuIds.length > 0 ? `, GPU ${task.gpuIds.join(', ')}` : '';
   return `Task ${task.taskId}, revision ${task.taskDefinitionRevision}, ${look.healthText}${gpus}`;
 }

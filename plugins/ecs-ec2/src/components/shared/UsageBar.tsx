@@ -48,7 +48,8 @@ export function UsageBar(props: {
         style={{
           width: `${share * 100}%`,
           background:
-            props.colour ?? (share >= 0.9 ? okabeIto.vermillion : okabeIto.blue),
+            props.colour ??
+            (share >= 0.9 ? okabeIto.vermillion : okabeIto.blue),
         }}
       />
       {props.target !== undefined && (
