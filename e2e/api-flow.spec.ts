@@ -29,7 +29,7 @@ function runScript(args: string[]): Promise<ScriptRun> {
 }
 
 test.describe('create-ecs-service script over the REST API', () => {
-  test('creates the service and prints where its tasks run', async ({ request }) => {
+  test('creates the service and prints its tasks', async ({ request }) => {
     test.setTimeout(240_000);
     const name = uniqueName('e2e-api');
 
@@ -70,7 +70,7 @@ test.describe('create-ecs-service script over the REST API', () => {
     }
   });
 
-  test('fails an invalid spec with the field list and publishes nothing', async ({ request }) => {
+  test('fails an invalid spec, publishing nothing', async ({ request }) => {
     const name = uniqueName('e2e-invalid');
     const directory = await mkdtemp(join(tmpdir(), 'e2e-values-'));
     const valuesFile = join(directory, 'values.json');
@@ -120,7 +120,7 @@ test.describe('create-ecs-service script over the REST API', () => {
     expect(entity.status()).toBe(404);
   });
 
-  test('rejects a missing service name before calling the portal', async () => {
+  test('rejects a missing service name', async () => {
     const run = await runScript([]);
 
     expect(run.code).toBe(1);

@@ -6,7 +6,7 @@ test.describe('ECS tab', () => {
     await signInAsGuest(page);
   });
 
-  test('shows GPU tasks on Spot and On-Demand GPU instances', async ({ page }) => {
+  test('shows GPU ids, instances and capacity providers', async ({ page }) => {
     await openComponent(page, 'gpu-inference', 'ECS');
 
     const summary = page.getByRole('region', { name: 'Service summary gpu-inference' });
@@ -47,7 +47,7 @@ test.describe('ECS tab', () => {
     await page.screenshot({ path: screenshotPath('ecs-tab-gpu-task.png') });
   });
 
-  test('reports the failed payments deployment as FAILED, never as success', async ({ page }) => {
+  test('reports the payments rollback as FAILED', async ({ page }) => {
     await openComponent(page, 'payments', 'ECS');
 
     const outcome = page.getByLabel('Rollout outcome');
@@ -70,7 +70,7 @@ test.describe('ECS tab', () => {
     await page.screenshot({ path: screenshotPath('ecs-tab-payments.png'), fullPage: true });
   });
 
-  test('shows a service scaled to zero without an error', async ({ page }) => {
+  test('shows an idle service without errors', async ({ page }) => {
     await openComponent(page, 'idle-reports', 'ECS');
 
     const summary = page.getByRole('region', { name: 'Service summary idle-reports' });
@@ -82,7 +82,7 @@ test.describe('ECS tab', () => {
     await page.screenshot({ path: screenshotPath('ecs-tab-idle-reports.png'), fullPage: true });
   });
 
-  test('is absent from a component without ECS annotations', async ({ page }) => {
+  test('is absent without ECS annotations', async ({ page }) => {
     await openComponent(page, 'docs-site');
 
     await expect(entityTab(page, 'Overview')).toBeVisible();

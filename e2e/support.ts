@@ -35,7 +35,7 @@ export async function openComponent(page: Page, name: string, tab?: string): Pro
   }
 }
 
-/** The link to one tab of an entity page. */
+/** Finds the link to one tab of an entity page. */
 export function entityTab(page: Page, name: string) {
   return page
     .getByRole('navigation', { name: 'Content navigation' })
@@ -64,7 +64,7 @@ export async function setSimulatorFaults(
   expect(response.ok(), `POST /_admin/faults returned HTTP ${response.status()}`).toBe(true);
 }
 
-/** A name no earlier run of the suite used, within the pattern of ECS service names. */
+/** Returns a name that no earlier run of the suite used, within the pattern of ECS service names. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296)
     .toString(36)
