@@ -289,9 +289,9 @@ export function gpuServicePicture(): EcsEntityPicture {
 
 /**
  * A service with `taskCount` tasks spread round-robin over `instanceCount`
- * instances of 12 capacity providers in 3 zones, half of them Spot, with a
- * rollout from revision 7 to 8 in progress. It matches the size of the `scale`
- * simulator scenario.
+ * instances of 12 capacity providers that each span 3 zones, half of them
+ * Spot, with a rollout from revision 7 to 8 in progress. It matches the size
+ * of the `scale` simulator scenario.
  */
 export function largeServicePicture(
   instanceCount = 400,
@@ -307,9 +307,10 @@ export function largeServicePicture(
       ec2InstanceId: id,
       containerInstanceArn: instanceArn('scale', id),
       instanceType: index % 3 === 0 ? 'm6i.2xlarge' : 'm6i.xlarge',
-      availabilityZone: zones[index % 3],
+      // Every capacity provider spans the three zones; odd pools are Spot.
+      availabilityZone: zones[Math.floor(index / 12) % 3],
       capacityProviderName: providerNames[index % 12],
-      lifecycle: index % 2 === 0 ? 'SPOT' : 'ON_DEMAND',
+      lifecycle: index % 2 === 1 ? 'SPOT' : 'ON_DEMAND',
       registered:
         index % 3 === 0
           ? { cpu: 8192, memoryMiB: 31744, gpus: 0 }

@@ -17,6 +17,7 @@ import { EcsEc2Client, ecsEc2ApiRef } from '../../api';
 import {
   gpuServicePicture,
   healthyServicePicture,
+  largeServicePicture,
   idleServicePicture,
   rolledBackServicePicture,
 } from '../../testUtils';
@@ -307,5 +308,27 @@ describe('EcsEc2Content', () => {
       screen.getByRole('button', { name: 'Resume automatic refresh' }),
     );
     expect(screen.getByText(/refreshes every 15 s/)).toBeInTheDocument();
+  });
+
+  it('collapses placement groups of a large cluster', async () => {
+    serve(largeServicePicture(400, 2000));
+    await renderTab();
+    const user = userEvent.setup();
+
+    const placement = await screen.findByRole('region', {
+      name: 'Task placement bulk',
+    });
+    const headers = within(placement).getAllByRole('button', {
+      name: /^scale-pool-\d+ · us-east-1[abc]: /,
+    });
+    expect(headers).toHaveLength(36);
+    for (const header of headers) {
+      expect(header).toHaveAttribute('aria-expanded', 'false');
+    }
+    expect(within(placement).queryAllByRole('group')).toHaveLength(0);
+
+    await user.click(headers[0]);
+    expect(headers[0]).toHaveAttribute('aria-expanded', 'true');
+    expect(within(placement).getAllByRole('group').length).toBeGreaterThan(0);
   });
 });
