@@ -49,7 +49,7 @@ export class LocalGitRepositories {
   }
 
   /**
-   * Creates a bare repository whose single commit on `main` holds every file
+   * Creates a bare repository whose single commit on `main` contains every file
    * under `sourceDirectory`, and returns the commit id.
    *
    * The repository is built in a temporary folder and renamed into place, so a

@@ -9,7 +9,7 @@ export const LOCAL_GIT_ROUTE_PREFIX = '/git';
 let defaultDirectory: string | undefined;
 
 /**
- * Returns the directory that holds the portal's repositories:
+ * Returns the directory of the portal's repositories:
  * `ecsEc2.localGit.directory`, or else one temporary directory per backend
  * process. The scaffolder module and the `ecs-ec2` plugin call this
  * separately, so the default is created once and shared.

@@ -141,7 +141,7 @@ describe('createLocalGitRouter', () => {
       ];
       for (const requestPath of paths) {
         const status = await getRaw(port, requestPath);
-        // Express itself answers 404 when a literal `..` leaves no match;
+        // Express itself returns 404 when a literal `..` leaves no match;
         // both mean that nothing outside the repository was read.
         expect({ requestPath, rejected: [400, 404].includes(status) }).toEqual({
           requestPath,

@@ -51,7 +51,7 @@ function runAdvertiseRefs(gitDirectory: string): Promise<Buffer> {
   });
 }
 
-/** Answers `GET <repo>.git/info/refs?service=git-upload-pack`. */
+/** Handles `GET <repo>.git/info/refs?service=git-upload-pack`. */
 export async function sendUploadPackAdvertisement(
   gitDirectory: string,
   res: Response,
@@ -67,7 +67,7 @@ export async function sendUploadPackAdvertisement(
 }
 
 /**
- * Answers `POST <repo>.git/git-upload-pack`: streams the client's wants and
+ * Handles `POST <repo>.git/git-upload-pack`: streams the client's wants and
  * haves into upload-pack and its packfile back. Git compresses large requests
  * with gzip, announced in Content-Encoding.
  */

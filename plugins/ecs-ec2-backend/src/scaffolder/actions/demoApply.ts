@@ -44,7 +44,7 @@ async function collectTerraformFiles(
 function describeFailure(status: number, body: string): string {
   try {
     const parsed = JSON.parse(body);
-    // The simulator answers `{ "error": "..." }`; AWS-style bodies nest a message.
+    // The simulator returns `{ "error": "..." }`, and AWS-style bodies nest a message.
     const message =
       typeof parsed?.error === 'string'
         ? parsed.error
