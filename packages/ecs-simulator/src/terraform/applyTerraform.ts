@@ -154,6 +154,10 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
         protectedFromScaleIn: Boolean(a.protect_from_scale_in),
         tags,
       });
+      if (template) {
+        group.launchTemplateId = template.id;
+        group.launchTemplateName = template.name;
+      }
       (group as AutoScalingGroupRecord & { initialCapacity?: number }).initialCapacity = Number(a.desired_capacity ?? a.min_size ?? 0);
       return { id: group.name, name: group.name, arn: group.arn };
     }
@@ -280,4 +284,8 @@ function placeWithCapacity(world: World, region: RegionRecord, cluster: ClusterR
     addInstance(world, cluster, group);
     reconcileService(world, region, cluster, service);
   }
+  // The instances added above already answer the scale-out requests the scheduler made.
+  groups.forEach(group => {
+    group.launching = [];
+  });
 }
