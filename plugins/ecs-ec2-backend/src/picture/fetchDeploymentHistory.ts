@@ -98,18 +98,31 @@ export async function fetchDeploymentHistory(
       ),
     ].filter((arn): arn is string => Boolean(arn));
     const taskDefinitionOfRevision = new Map<string, string>();
-    for (const batch of chunk(revisionArns, DESCRIBE_BATCH)) {
-      const output = await clients.run(() =>
-        clients.ecs.send(
-          new DescribeServiceRevisionsCommand({ serviceRevisionArns: batch }),
+    const warnings: EcsWarning[] = [];
+    try {
+      for (const batch of chunk(revisionArns, DESCRIBE_BATCH)) {
+        const output = await clients.run(() =>
+          clients.ecs.send(
+            new DescribeServiceRevisionsCommand({ serviceRevisionArns: batch }),
+          ),
+        );
+        for (const revision of output.serviceRevisions ?? []) {
+          taskDefinitionOfRevision.set(
+            revision.serviceRevisionArn ?? '',
+            revision.taskDefinition ?? '',
+          );
+        }
+      }
+    } catch (error) {
+      // The outcome is still worth showing; only the revision numbers are unknown.
+      warnings.push(
+        warningFromError(
+          error,
+          `Task definition revisions of the deployment history of service ${target.serviceName}`,
+          logger,
+          target.serviceArn,
         ),
       );
-      for (const revision of output.serviceRevisions ?? []) {
-        taskDefinitionOfRevision.set(
-          revision.serviceRevisionArn ?? '',
-          revision.taskDefinition ?? '',
-        );
-      }
     }
 
     const entries = deployments
@@ -139,7 +152,7 @@ export async function fetchDeploymentHistory(
         (b.outcome.startedAt ?? '').localeCompare(a.outcome.startedAt ?? ''),
       );
 
-    return { entries, warnings: [] };
+    return { entries, warnings };
   } catch (error) {
     return {
       entries: [],

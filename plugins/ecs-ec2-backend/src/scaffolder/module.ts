@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolveApplyUrl, resolveLocalGitDirectory } from '../localGit';
-import { createGenerateTerraformAction } from './scratchGenerate';
 import { createDemoApplyAction } from './actions/demoApply';
 import { createPublishLocalAction } from './actions/publishLocal';
 
@@ -28,7 +27,6 @@ export const ecsEc2ScaffolderModule = createBackendModule({
       },
       async init({ scaffolderActions, config, discovery }) {
         scaffolderActions.addActions(
-          createGenerateTerraformAction(),
           createPublishLocalAction({
             directory: resolveLocalGitDirectory(config),
             discovery,
