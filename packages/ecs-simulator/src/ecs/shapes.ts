@@ -118,8 +118,7 @@ export function containerInstanceShape(_cluster: ClusterRecord, instance: Contai
 
 export function taskShape(task: TaskRecord, cluster: ClusterRecord, include: string[]) {
   const td = task.taskDefinition;
-  const memoryOf = (name: string) => td.containers.find(c => c.name === name);
-  return {
+    return {
     attachments: [],
     attributes: [{ name: 'ecs.cpu-architecture', value: instanceAttributes(task.instance)['ecs.cpu-architecture'] }],
     availabilityZone: task.instance.availabilityZone,
@@ -145,7 +144,7 @@ export function taskShape(task: TaskRecord, cluster: ClusterRecord, include: str
           .map(p => ({ bindIP: '0.0.0.0', containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol })),
         networkInterfaces: [],
         healthStatus: 'UNKNOWN',
-        cpu: String(memoryOf(container.name)?.cpu ?? 0),
+        cpu: String(container.cpu ?? 0),
         memory: container.memory !== undefined ? String(container.memory) : undefined,
         memoryReservation: container.memoryReservation !== undefined ? String(container.memoryReservation) : undefined,
         gpuIds: index === 0 || container.resourceRequirements?.some(r => r.type === 'GPU') ? task.gpuIds : [],

@@ -15,7 +15,7 @@ export interface AppliedResource {
   id: string;
 }
 
-/** What a simulated apply created, and where. @public */
+/** The resources a simulated apply created, with the account and region it used. @public */
 export interface ApplyResult {
   account: string;
   region: string;
@@ -284,7 +284,7 @@ function placeWithCapacity(world: World, region: RegionRecord, cluster: ClusterR
     addInstance(world, cluster, group);
     reconcileService(world, region, cluster, service);
   }
-  // The instances added above already answer the scale-out requests the scheduler made.
+  // The instances added above already satisfy the scale-out requests the scheduler made.
   groups.forEach(group => {
     group.launching = [];
   });

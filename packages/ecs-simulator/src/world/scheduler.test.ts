@@ -85,7 +85,7 @@ describe('service scheduler', () => {
     expect(zones).toEqual(['us-east-1a', 'us-east-1a', 'us-east-1b', 'us-east-1b', 'us-east-1c', 'us-east-1c']);
   });
 
-  it('places GPU tasks only where a GPU is free and reports the GPU id', async () => {
+  it('places GPU tasks on free GPUs', async () => {
     sim = await startSimulator({
       clock: 'manual',
       scenario: scenario({
@@ -167,8 +167,8 @@ describe('service scheduler', () => {
 
     const stopped = await describeTasks(ecs, 'pay', 'STOPPED');
     const crashed = stopped.filter((t: any) => t.stopCode === 'EssentialContainerExited');
-    // The threshold for 2 desired tasks is the minimum of 3 failed tasks; both tasks of the
-    // last batch fail in the same step, so the count reaching it is 3 or 4.
+    // The threshold for 2 desired tasks is the minimum of 3 failed tasks. Both tasks of a
+    // batch fail in the same step, so the count that reaches it is 3 or 4.
     expect(crashed.length).toBeGreaterThanOrEqual(3);
     expect(crashed.length).toBeLessThanOrEqual(4);
     expect(crashed[0].containers[0].exitCode).toBe(1);
