@@ -87,7 +87,7 @@ test.describe('Create ECS/EC2 service', () => {
     const name = uniqueName('e2e-orders');
 
     await signInAsGuest(page);
-    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Create' }).click();
     await page
       .getByRole('article')
       .filter({ has: page.getByRole('heading', { name: 'Create ECS/EC2 service' }) })
