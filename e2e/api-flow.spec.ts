@@ -114,6 +114,8 @@ test.describe('create-ecs-service script over the REST API', () => {
       headers,
     });
     expect(refs.status()).toBe(404);
+    // The git host itself must answer, so a route that is not mounted cannot pass for "no repository".
+    expect((await refs.json()).error.message).toBe(`Repository '${name}' not found`);
     const entity = await request.get(`${portalUrl}/api/catalog/entities/by-name/component/default/${name}`, {
       headers,
     });
