@@ -21,7 +21,10 @@ function runScript(args: string[]): Promise<ScriptRun> {
       [script, '--portal', portalUrl, ...args],
       { env: { ...process.env, BACKSTAGE_TOKEN: '' }, timeout: 200_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        let code: number | null = 0;
+        if (error) {
+          code = typeof error.code === 'number' ? error.code : null;
+        }
         resolve({ code, stdout, stderr });
       },
     );
@@ -114,7 +117,7 @@ test.describe('create-ecs-service script over the REST API', () => {
       headers,
     });
     expect(refs.status()).toBe(404);
-    // The git host itself must answer, so a route that is not mounted cannot pass for "no repository".
+    // The message must come from the git host itself, so a route that is not mounted cannot pass for "no repository".
     expect((await refs.json()).error.message).toBe(`Repository '${name}' not found`);
     const entity = await request.get(`${portalUrl}/api/catalog/entities/by-name/component/default/${name}`, {
       headers,

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { entityTab, openComponent, screenshotPath, setSimulatorFaults, signInAsGuest } from './support';
 
 // Each test reads a component that no other test opens, so the backend's
-// short-lived cache of ECS pictures holds nothing fetched before the fault.
+// short-lived cache of ECS pictures contains nothing fetched before the fault.
 test.describe('ECS tab during an AWS outage', () => {
   test.beforeEach(async ({ page }) => {
     await signInAsGuest(page);
@@ -25,7 +25,7 @@ test.describe('ECS tab during an AWS outage', () => {
     await expect(entityTab(page, 'ECS')).toBeVisible();
     await page.screenshot({ path: screenshotPath('outage-web-api.png'), fullPage: true });
 
-    // Once AWS answers again, a refresh brings the service back; the cache
+    // Once AWS responds again, a refresh brings the service back. The cache
     // keeps the failed picture for a few seconds, hence the retries.
     await setSimulatorFaults(request, {});
     const summary = page.getByRole('region', { name: 'Service summary web-api' });

@@ -2,9 +2,9 @@ import { expect, Locator, Page, test } from '@playwright/test';
 import { entityTab, guestToken, portalUrl, screenshotPath, signInAsGuest, uniqueName } from './support';
 
 /**
- * The fields of one instance pool, `index` counting from 0: the nearest
- * ancestor of the item's title that holds inputs, so labels that repeat in
- * every pool resolve inside this one.
+ * Finds the fields of one instance pool, `index` counting from 0. The nearest
+ * ancestor of the item's title that contains inputs is that pool alone, so
+ * labels that repeat in every pool resolve inside this one.
  */
 function poolItem(page: Page, index: number): Locator {
   return page

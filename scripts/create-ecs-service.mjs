@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Creates an ECS-on-EC2 service through the Backstage REST API alone, the way a
-// platform engineer would script it: runs the "Create ECS/EC2 service" template
-// with POST /api/scaffolder/v2/tasks, prints the task log from its event stream,
-// waits for the new entity in the catalog and for its tasks to run, and prints
-// where the tasks run. Node.js 22 built-ins only.
+// platform engineer would script it. It runs the "Create ECS/EC2 service"
+// template with POST /api/scaffolder/v2/tasks and prints the task log from its
+// event stream. Then it waits for the new entity in the catalog and for its
+// tasks to run, and prints where they run. Node.js 22 built-ins only.
 
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -25,8 +25,8 @@ const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
 class ScriptError extends Error {}
 
 /**
- * The form values of the reference service: two tasks on the demo cluster, a
- * general pool of m6i.large and a GPU pool that mixes On-Demand and Spot.
+ * Returns the form values of the reference service: two tasks on the demo
+ * cluster, a general pool of m6i.large and a GPU pool that mixes On-Demand and Spot.
  */
 function defaultValues(name) {
   return {
