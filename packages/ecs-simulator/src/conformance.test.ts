@@ -3,8 +3,8 @@ import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { startSimulator, type Simulator } from './startSimulator';
 import { loadServiceModel } from './protocol/models';
-import { sdkClients } from './testing/clients';
-import { validateShape } from './testing/validateShape';
+import { sdkClients } from './__testUtils__/clients';
+import { validateShape } from './__testUtils__/validateShape';
 
 describe('model conformance', () => {
   let sim: Simulator;
@@ -17,7 +17,7 @@ describe('model conformance', () => {
   afterAll(() => sim.stop());
 
   /** Sends the request raw so members the SDK would drop are checked too, then through the SDK. */
-  async function checkEcs(operation: string, input: Record<string, unknown>, command: any) {
+  async function checkEcs(operation: string, input: Record<string, unknown>, Command: any) {
     const model = loadServiceModel('ecs');
     const response = await fetch(sim.url, {
       method: 'POST',
@@ -31,7 +31,7 @@ describe('model conformance', () => {
     expect(response.status).toBe(200);
     const raw = await response.json();
     expect(validateShape(model, model.operations[operation].output!.shape, raw)).toEqual([]);
-    const output = await clients.ecs.send(new command(input));
+    const output = await clients.ecs.send(new Command(input));
     expect(output.$metadata.httpStatusCode).toBe(200);
     return raw;
   }

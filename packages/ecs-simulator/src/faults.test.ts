@@ -1,7 +1,7 @@
 import { DescribeTasksCommand, ListClustersCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { startSimulator, type Simulator } from './startSimulator';
-import { sdkClients } from './testing/clients';
+import { sdkClients } from './__testUtils__/clients';
 
 describe('faults and call counter', () => {
   let sim: Simulator;

@@ -58,7 +58,9 @@ function clusterValue(cluster: ClusterRecord, metricName: string, bucketStart: n
     usedCpu += (reserved.cpu * utilization(service.load.cpu, `${service.arn}/cpu`, bucketStart, 'Average')) / 100;
     usedMemory += (reserved.memory * utilization(service.load.memory, `${service.arn}/memory`, bucketStart, 'Average')) / 100;
   }
-  const scale = stat === 'Maximum' ? 1.15 : stat === 'Minimum' ? 0.85 : 1;
+  let scale = 1;
+  if (stat === 'Maximum') scale = 1.15;
+  if (stat === 'Minimum') scale = 0.85;
   const percent = (value: number, total: number) => Math.round(((value * scale) / total) * 10000) / 100;
   switch (metricName) {
     case 'CPUUtilization':
@@ -153,7 +155,10 @@ export function metricValue(region: RegionRecord, query: MetricQuery, bucketStar
       s => s.tasks.size < s.desiredCount && s.capacityProviderStrategy.some(c => c.capacityProvider === providerName),
     );
     if (starved) needed++;
-    return running === 0 ? (needed > 0 ? 200 : 100) : Math.round((needed / running) * 10000) / 100;
+    if (running === 0) {
+      return needed > 0 ? 200 : 100;
+    }
+    return Math.round((needed / running) * 10000) / 100;
   }
 
   return undefined;

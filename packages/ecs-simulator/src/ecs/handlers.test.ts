@@ -6,7 +6,7 @@ import {
   ListContainerInstancesCommand,
 } from '@aws-sdk/client-ecs';
 import { startSimulator, type Simulator } from '../startSimulator';
-import { sdkClients } from '../testing/clients';
+import { sdkClients } from '../__testUtils__/clients';
 
 describe('ECS API', () => {
   let sim: Simulator;

@@ -116,6 +116,14 @@ export function containerInstanceShape(_cluster: ClusterRecord, instance: Contai
   };
 }
 
+/** Returns a stopped container's exit code: the task's for the essential container, 0 for the others. */
+function containerExitCode(task: TaskRecord, stopped: boolean, essential: boolean): number | undefined {
+  if (!stopped || task.exitCode === undefined) {
+    return undefined;
+  }
+  return essential ? task.exitCode : 0;
+}
+
 export function taskShape(task: TaskRecord, cluster: ClusterRecord, include: string[]) {
   const td = task.taskDefinition;
     return {
@@ -137,7 +145,7 @@ export function taskShape(task: TaskRecord, cluster: ClusterRecord, include: str
         image: container.image,
         runtimeId: task.lastStatus === 'PENDING' ? undefined : `${task.id}-${index}`,
         lastStatus: task.lastStatus,
-        exitCode: stopped && task.exitCode !== undefined ? (essential ? task.exitCode : 0) : undefined,
+        exitCode: containerExitCode(task, stopped, essential),
         reason: stopped && essential ? task.containerReason : undefined,
         networkBindings: task.hostPorts
           .filter(p => p.containerName === container.name)

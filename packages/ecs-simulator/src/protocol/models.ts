@@ -14,6 +14,8 @@ const cache = new Map<string, ServiceModel>();
 export function loadServiceModel(service: 'ecs' | 'cloudwatch' | 'autoscaling'): ServiceModel {
   let model = cache.get(service);
   if (!model) {
+    // The models and scenarios folders ship beside src/ and dist/, so walk up from either.
+    // eslint-disable-next-line no-restricted-syntax
     let dir = __dirname;
     while (!fs.existsSync(path.join(dir, 'models', service, 'service-2.json'))) {
       const parent = path.dirname(dir);

@@ -146,7 +146,8 @@ async function invoke(
 
 /** Reports a fraction of the described ids as MISSING when the missingRate fault is set. */
 function applyMissingFaults(hooks: ServerHooks, operation: string, output: any): unknown {
-  const member = operation === 'DescribeTasks' ? 'tasks' : operation === 'DescribeContainerInstances' ? 'containerInstances' : undefined;
+  const members: Record<string, string> = { DescribeTasks: 'tasks', DescribeContainerInstances: 'containerInstances' };
+  const member = members[operation];
   const faults = hooks.faults();
   if (!member || !faults.config.missingRate) {
     return output;

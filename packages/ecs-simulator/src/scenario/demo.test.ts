@@ -8,7 +8,7 @@ import {
   ListTasksCommand,
 } from '@aws-sdk/client-ecs';
 import { startSimulator, type Simulator } from '../startSimulator';
-import { sdkClients } from '../testing/clients';
+import { sdkClients } from '../__testUtils__/clients';
 
 describe('demo scenario', () => {
   let sim: Simulator;

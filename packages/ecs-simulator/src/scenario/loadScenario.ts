@@ -47,6 +47,8 @@ function validateScenario(value: unknown, origin: string): Scenario {
 
 /** Finds the package folder from the source or the built file, so scenarios/ resolves in both. */
 function packageRoot(): string {
+  // The scenarios folder ships beside src/ and dist/, so walk up from either.
+  // eslint-disable-next-line no-restricted-syntax
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'scenarios', 'demo.yaml'))) {
     const parent = path.dirname(dir);

@@ -1,7 +1,7 @@
 import { DescribeServicesCommand, DescribeCapacityProvidersCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { startSimulator, type Simulator } from '../startSimulator';
-import { sdkClients } from '../testing/clients';
+import { sdkClients } from '../__testUtils__/clients';
 
 // A hand-written module shaped like the scaffolder's output: variables with defaults, a launch
 // template, an Auto Scaling group, a capacity provider and a service using jsonencode.

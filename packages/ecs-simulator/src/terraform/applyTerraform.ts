@@ -234,7 +234,10 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
       if (!td) {
         throw new Error(`Service ${a.name} names task definition ${a.task_definition}, which does not exist`);
       }
-      const list = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []) as Block[];
+      const list = (value: unknown): Block[] => {
+        if (Array.isArray(value)) return value;
+        return value ? [value as Block] : [];
+      };
       const breaker = first(a.deployment_circuit_breaker);
       const service = world.createService(cluster, {
         name: a.name,

@@ -6,52 +6,6 @@
  */
 export type Resolve = (path: string[]) => unknown;
 
-export function evaluateValue(value: unknown, resolve: Resolve): unknown {
-  if (typeof value === 'string') {
-    return evaluateTemplate(value, resolve);
-  }
-  if (Array.isArray(value)) {
-    return value.map(v => evaluateValue(v, resolve));
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateValue(v, resolve)]));
-  }
-  return value;
-}
-
-function evaluateTemplate(text: string, resolve: Resolve): unknown {
-  const whole = /^\$\{([\s\S]*)\}$/.exec(text);
-  if (whole && findClosing(text, 1) === text.length - 1) {
-    return new Parser(whole[1], resolve).parseAll();
-  }
-  let result = '';
-  let i = 0;
-  while (i < text.length) {
-    if (text.startsWith('${', i)) {
-      const end = findClosing(text, i + 1);
-      result += String(new Parser(text.slice(i + 2, end), resolve).parseAll());
-      i = end + 1;
-    } else {
-      result += text[i++];
-    }
-  }
-  return result;
-}
-
-/** Returns the index of the brace that closes the one at `open`, skipping quoted strings. */
-function findClosing(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  throw new Error(`Unbalanced braces in Terraform expression: ${text}`);
-}
-
 class Parser {
   private pos = 0;
 
@@ -173,6 +127,53 @@ class Parser {
     this.pos++;
     return object;
   }
+}
+
+
+export function evaluateValue(value: unknown, resolve: Resolve): unknown {
+  if (typeof value === 'string') {
+    return evaluateTemplate(value, resolve);
+  }
+  if (Array.isArray(value)) {
+    return value.map(v => evaluateValue(v, resolve));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateValue(v, resolve)]));
+  }
+  return value;
+}
+
+function evaluateTemplate(text: string, resolve: Resolve): unknown {
+  const whole = /^\$\{([\s\S]*)\}$/.exec(text);
+  if (whole && findClosing(text, 1) === text.length - 1) {
+    return new Parser(whole[1], resolve).parseAll();
+  }
+  let result = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('${', i)) {
+      const end = findClosing(text, i + 1);
+      result += String(new Parser(text.slice(i + 2, end), resolve).parseAll());
+      i = end + 1;
+    } else {
+      result += text[i++];
+    }
+  }
+  return result;
+}
+
+/** Returns the index of the brace that closes the one at `open`, skipping quoted strings. */
+function findClosing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  throw new Error(`Unbalanced braces in Terraform expression: ${text}`);
 }
 
 function callFunction(name: string, args: unknown[], source: string): unknown {

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { startSimulator, type Simulator } from '../startSimulator';
 import type { Scenario } from '../scenario/types';
-import { sdkClients } from '../testing/clients';
+import { sdkClients } from '../__testUtils__/clients';
 
 function scenario(overrides: Partial<Scenario['clusters'][0]>): Scenario {
   return {
