@@ -114,9 +114,9 @@ describe('simulated Terraform apply', () => {
     const result = await sim.applyTerraformFiles({ 'main.tf': MAIN_TF });
     expect(result.region).toBe('eu-west-1');
     expect(result.resources.map(r => r.type)).toEqual([
+      'aws_ecs_cluster',
       'aws_launch_template',
       'aws_autoscaling_group',
-      'aws_ecs_cluster',
       'aws_ecs_capacity_provider',
       'aws_ecs_cluster_capacity_providers',
       'aws_ecs_task_definition',

@@ -24,9 +24,9 @@ export interface ApplyResult {
 
 // Resources are created in this order so references always point at something created earlier.
 const RESOURCE_ORDER = [
+  'aws_ecs_cluster',
   'aws_launch_template',
   'aws_autoscaling_group',
-  'aws_ecs_cluster',
   'aws_ecs_capacity_provider',
   'aws_ecs_cluster_capacity_providers',
   'aws_ecs_task_definition',
@@ -86,14 +86,28 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
     let value: unknown;
     if (head === 'var') {
       const variable = merged.variable[rest[0]];
-      if (!variable || !('default' in variable)) {
-        throw new Error(`Variable ${rest[0]} has no default; the simulated apply reads defaults only`);
+      if (!variable) {
+        throw new Error(`Variable ${rest[0]} is not declared`);
+      }
+      if (!('default' in variable)) {
+        // NOTE: there is no tfvars input, so a variable without a default (subnets, security
+        // groups) is null. The ECS resources the simulator models do not read those values.
+        return null;
       }
       value = evaluateValue(variable.default, resolve);
       return pick(value, rest.slice(1));
     }
     if (head === 'local') {
       return pick(evaluateValue(merged.locals[rest[0]], resolve), rest.slice(1));
+    }
+    if (head === 'data' || (!RESOURCE_ORDER.includes(head) && merged.resource[head]?.[rest[0]])) {
+      // Data sources and resource types the simulator does not model (IAM roles, log groups)
+      // resolve to stand-in values, so the ECS resources that refer to them still apply.
+      const [type, name] = head === 'data' ? rest : [head, rest[0]];
+      const standIn = `${type}-${name}`;
+      return { id: standIn, arn: `arn:aws:simulated:::${type}/${name}`, name: standIn, names: [] }[
+        (head === 'data' ? rest[2] : rest[1]) ?? 'id'
+      ] ?? standIn;
     }
     const created = state.get(`${head}.${rest[0]}`);
     if (!created) {
@@ -112,7 +126,9 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
 
   for (const type of RESOURCE_ORDER) {
     for (const [name, blocks] of Object.entries(merged.resource[type] ?? {})) {
-      const attributes = evaluateValue(first(blocks), resolve) as Block;
+      // Meta-arguments hold bare attribute names and references the apply does not need.
+      const { lifecycle, depends_on, ...declared } = first(blocks);
+      const attributes = evaluateValue(declared, resolve) as Block;
       const created = createResource(world, region, type, attributes, state);
       state.set(`${type}.${name}`, created);
       resources.push({ type, name, id: String(created.id) });

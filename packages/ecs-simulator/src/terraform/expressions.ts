@@ -2,7 +2,7 @@
  * Evaluates the subset of HCL expressions a scaffolded Terraform module uses, as
  * `@cdktf/hcl2json` leaves them in `${...}` strings: literals, lists, objects, references
  * (`var.x`, `local.x`, `<type>.<name>.<attribute>`) and the functions jsonencode, tostring,
- * tonumber and lower. Anything else throws with the expression in the message.
+ * tonumber, lower, join, base64encode, concat, merge, tolist, toset, length and coalesce. Anything else throws with the expression in the message.
  */
 export type Resolve = (path: string[]) => unknown;
 
@@ -186,6 +186,21 @@ function callFunction(name: string, args: unknown[], source: string): unknown {
       return Number(args[0]);
     case 'lower':
       return String(args[0]).toLowerCase();
+    case 'join':
+      return (args[1] as unknown[]).join(String(args[0]));
+    case 'base64encode':
+      return Buffer.from(String(args[0])).toString('base64');
+    case 'concat':
+      return (args as unknown[][]).flat();
+    case 'merge':
+      return Object.assign({}, ...(args as object[]));
+    case 'tolist':
+    case 'toset':
+      return [...(args[0] as unknown[])];
+    case 'length':
+      return Array.isArray(args[0]) ? args[0].length : Object.keys(args[0] as object).length;
+    case 'coalesce':
+      return args.find(a => a !== null && a !== undefined && a !== '');
     default:
       throw new Error(`Unsupported Terraform function ${name}() in: ${source}`);
   }
