@@ -1,9 +1,4 @@
-/**
- * Evaluates the subset of HCL expressions a scaffolded Terraform module uses, as
- * `@cdktf/hcl2json` leaves them in `${...}` strings: literals, lists, objects, references
- * (`var.x`, `local.x`, `<type>.<name>.<attribute>`) and the functions jsonencode, tostring,
- * tonumber, lower, join, base64encode, concat, merge, tolist, toset, length and coalesce. Anything else throws with the expression in the message.
- */
+/** Looks up a reference such as `var.region` or `aws_ecs_cluster.this.name`, split at dots. */
 export type Resolve = (path: string[]) => unknown;
 
 class Parser {
@@ -130,6 +125,12 @@ class Parser {
 }
 
 
+/**
+ * Evaluates the subset of HCL expressions a scaffolded Terraform module uses, as
+ * `@cdktf/hcl2json` leaves them in `${...}` strings: literals, lists, objects, references
+ * (`var.x`, `local.x`, `<type>.<name>.<attribute>`) and the functions jsonencode, tostring,
+ * tonumber, lower, join, base64encode, concat, merge, tolist, toset, length and coalesce. Anything else throws with the expression in the message.
+ */
 export function evaluateValue(value: unknown, resolve: Resolve): unknown {
   if (typeof value === 'string') {
     return evaluateTemplate(value, resolve);
