@@ -75,7 +75,8 @@ export function escapeHclString(value: string): string {
       escaped += char;
     }
   }
-  return escaped.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Replacement functions, because `$$` in a replacement string means one `$`.
+  return escaped.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** A quoted HCL string literal holding `value` as literal text. */
