@@ -58,10 +58,23 @@ describe('model conformance', () => {
     await checkEcs('DescribeCapacityProviders', { capacityProviders: ['demo-on-demand', 'demo-spot'], include: ['TAGS'] }, ecs.DescribeCapacityProvidersCommand);
     await checkEcs('DescribeTaskDefinition', { taskDefinition: 'payments:42', include: ['TAGS'] }, ecs.DescribeTaskDefinitionCommand);
     const deployments = await checkEcs('ListServiceDeployments', { cluster: 'demo', service: 'payments' }, ecs.ListServiceDeploymentsCommand);
-    await checkEcs(
+    const history = await checkEcs(
       'DescribeServiceDeployments',
       { serviceDeploymentArns: deployments.serviceDeployments.map((d: any) => d.serviceDeploymentArn) },
       ecs.DescribeServiceDeploymentsCommand,
+    );
+    const revisionArns: string[] = history.serviceDeployments.flatMap((d: any) => [
+      d.targetServiceRevision.arn,
+      ...(d.sourceServiceRevisions ?? []).map((r: any) => r.arn),
+    ]);
+    const revisions = await checkEcs(
+      'DescribeServiceRevisions',
+      { serviceRevisionArns: [...new Set(revisionArns)].slice(0, 20) },
+      ecs.DescribeServiceRevisionsCommand,
+    );
+    expect(revisions.failures).toEqual([]);
+    expect(revisions.serviceRevisions.map((r: any) => r.taskDefinition)).toContain(
+      'arn:aws:ecs:us-east-1:123456789012:task-definition/payments:41',
     );
     await checkEcs('ListTagsForResource', { resourceArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/demo' }, ecs.ListTagsForResourceCommand);
   });

@@ -8,8 +8,10 @@ import {
   capacityProviderShape,
   clusterShape,
   containerInstanceShape,
+  findServiceRevision,
   serviceDeploymentBriefShape,
   serviceDeploymentShape,
+  serviceRevisionShape,
   serviceShape,
   taskDefinitionShape,
   taskShape,
@@ -302,6 +304,25 @@ export const ecsHandlers: Record<string, OperationHandler> = {
       }
     }
     return { serviceDeployments, failures };
+  },
+
+  DescribeServiceRevisions(context, input) {
+    // DescribeServiceRevisions takes at most 20 ARNs per call.
+    const references = requireList(input, 'serviceRevisionArns', 20);
+    const serviceRevisions = [];
+    const failures = [];
+    for (const arn of references) {
+      const match = /^arn:aws:ecs:[^:]+:[^:]+:service-revision\/([^/]+)\/([^/]+)\/[^/]+$/.exec(arn);
+      const cluster = match ? context.region.clusters.get(match[1]) : undefined;
+      const service = match ? cluster?.services.get(match[2]) : undefined;
+      const revision = service ? findServiceRevision(service, arn) : undefined;
+      if (cluster && service && revision) {
+        serviceRevisions.push(serviceRevisionShape(service, cluster, revision));
+      } else {
+        failures.push({ arn, reason: 'MISSING' });
+      }
+    }
+    return { serviceRevisions, failures };
   },
 
   ListTagsForResource(context, input) {

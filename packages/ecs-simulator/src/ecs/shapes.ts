@@ -8,6 +8,7 @@ import type {
   RegionRecord,
   ServiceDeploymentRecord,
   ServiceRecord,
+  ServiceRevisionRecord,
   TaskDefinitionRecord,
   TaskRecord,
 } from '../world/types';
@@ -353,5 +354,38 @@ export function serviceDeploymentShape(service: ServiceRecord, cluster: ClusterR
       failureCount: sd.failureCount,
       threshold: sd.threshold,
     },
+  };
+}
+
+/**
+ * Finds a service revision by ARN among the revisions the service's deployments
+ * and deployment history refer to.
+ */
+export function findServiceRevision(service: ServiceRecord, arn: string): ServiceRevisionRecord | undefined {
+  for (const sd of service.serviceDeployments) {
+    const candidates = [sd.targetRevision, ...sd.sourceRevisions, ...(sd.rollback ? [sd.rollback.revision] : [])];
+    const found = candidates.find(revision => revision.arn === arn);
+    if (found) return found;
+  }
+  return service.deployments.find(d => d.revision.arn === arn)?.revision;
+}
+
+export function serviceRevisionShape(service: ServiceRecord, cluster: ClusterRecord, revision: ServiceRevisionRecord) {
+  return {
+    serviceRevisionArn: revision.arn,
+    serviceArn: service.arn,
+    clusterArn: cluster.arn,
+    taskDefinition: revision.taskDefinition.arn,
+    capacityProviderStrategy: service.capacityProviderStrategy.map(item => ({
+      capacityProvider: item.capacityProvider,
+      weight: item.weight,
+      base: item.base,
+    })),
+    containerImages: revision.taskDefinition.containers.map(container => ({
+      containerName: container.name,
+      image: container.image,
+    })),
+    guardDutyEnabled: false,
+    createdAt: seconds(revision.createdAt),
   };
 }
