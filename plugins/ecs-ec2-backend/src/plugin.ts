@@ -4,11 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import Router from 'express-promise-router';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ecsEc2Permissions } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { registerGetEcsEntityPictureAction } from './actions/getEcsEntityPictureAction';
 import { AwsClients } from './aws/AwsClients';
 import { readSettings } from './config';
+import { createLocalGitRouter, LOCAL_GIT_ROUTE_PREFIX } from './localGit';
 import { createRouter } from './router';
 import { EcsPictureService } from './service/EcsPictureService';
 
@@ -60,6 +62,18 @@ export const ecsEc2Plugin = createBackendPlugin({
         registerGetEcsEntityPictureAction(actionsRegistry, deps);
         httpRouter.use(await createRouter({ ...deps, httpAuth }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        // The demo's git host serves published repositories to the catalog and
+        // to `git clone`, neither of which sends a Backstage token.
+        if (config.getOptionalBoolean('ecsEc2.localGit.enabled')) {
+          const gitRouter = await createLocalGitRouter({ config, logger });
+          httpRouter.use(Router().use(LOCAL_GIT_ROUTE_PREFIX, gitRouter));
+          httpRouter.addAuthPolicy({
+            path: LOCAL_GIT_ROUTE_PREFIX,
+            allow: 'unauthenticated',
+          });
+          logger.info(`Serving published repositories at ${LOCAL_GIT_ROUTE_PREFIX}`);
+        }
 
         if (settings.endpoint) {
           logger.info(
