@@ -1,4 +1,5 @@
 import {
+  EcsCapacityProviderView,
   EcsContainerInstanceView,
   EcsDeploymentView,
   EcsServiceView,
@@ -9,6 +10,8 @@ import {
 export interface PlacedInstance {
   instance: EcsContainerInstanceView;
   tasks: EcsTaskView[];
+  /** The instance's lifecycle, inferred from its Auto Scaling group when the agent did not report it. */
+  lifecycle?: 'SPOT' | 'ON_DEMAND';
 }
 
 /** Instances of one capacity provider in one Availability Zone. */
@@ -23,6 +26,45 @@ export interface PlacementGroup {
 /** Tells whether a task is stopped or on its way to stopping. */
 export function isStopped(task: EcsTaskView): boolean {
   return task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED';
+}
+
+/**
+ * Tells whether an instance runs On-Demand or Spot. The ECS agent reports it in
+ * the `ecs.instance-lifecycle` attribute; without it, an Auto Scaling group that
+ * launches only one kind settles the question. A group that mixes both leaves
+ * it undefined, since its figures do not say which instance is which.
+ */
+export function lifecycleOfInstance(
+  instance: EcsContainerInstanceView,
+  capacityProviders: EcsCapacityProviderView[],
+): 'SPOT' | 'ON_DEMAND' | undefined {
+  if (instance.lifecycle) {
+    return instance.lifecycle;
+  }
+  const group = capacityProviders.find(
+    provider => provider.name === instance.capacityProviderName,
+  )?.autoScalingGroup;
+  if (!group) {
+    return undefined;
+  }
+
+  // A mixed instances policy below 100% On-Demand above the base may launch Spot.
+  const mayLaunchSpot =
+    group.onDemandPercentageAboveBaseCapacity !== undefined &&
+    group.onDemandPercentageAboveBaseCapacity < 100;
+  if (group.spotCount === 0 && !mayLaunchSpot) {
+    return 'ON_DEMAND';
+  }
+  // Only Spot when the group runs no On-Demand instance and its policy keeps
+  // none: no base and nothing On-Demand above it.
+  if (
+    group.onDemandCount === 0 &&
+    group.onDemandPercentageAboveBaseCapacity === 0 &&
+    (group.onDemandBaseCapacity ?? 0) === 0
+  ) {
+    return 'SPOT';
+  }
+  return undefined;
 }
 
 /**
@@ -54,7 +96,11 @@ export function groupPlacement(service: EcsServiceView): PlacementGroup[] {
       taskCount: 0,
     };
     const tasks = tasksByInstance.get(instance.containerInstanceArn) ?? [];
-    group.instances.push({ instance, tasks });
+    group.instances.push({
+      instance,
+      tasks,
+      lifecycle: lifecycleOfInstance(instance, service.capacityProviders),
+    });
     group.taskCount += tasks.length;
     groups.set(key, group);
   }

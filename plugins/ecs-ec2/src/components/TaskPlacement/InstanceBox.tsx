@@ -17,8 +17,13 @@ import {
 const maxTaskSlots = 12;
 
 const useStyles = makeStyles(theme => ({
+  // A fixed width with border-box sizing keeps cards from growing into their
+  // neighbours; the header truncates instead.
   box: {
     width: 250,
+    minWidth: 250,
+    boxSizing: 'border-box',
+    overflow: 'hidden',
     padding: theme.spacing(0.75),
     border: `1px solid ${theme.palette.divider}`,
     borderRadius: 4,
@@ -30,9 +35,22 @@ const useStyles = makeStyles(theme => ({
   },
   header: {
     display: 'flex',
+    alignItems: 'baseline',
     justifyContent: 'space-between',
     gap: 4,
     marginBottom: 4,
+    whiteSpace: 'nowrap',
+  },
+  // The id is what a reader searches for, so it shrinks last and never breaks
+  // after "i-"; the full id stays in the tooltip.
+  instanceId: {
+    flex: '1 1 auto',
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  fixed: {
+    flexShrink: 0,
   },
   spot: {
     border: `1px dashed ${theme.palette.text.primary}`,
@@ -47,6 +65,7 @@ const useStyles = makeStyles(theme => ({
   },
   slots: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: 2,
     minHeight: 22,
     background: theme.palette.type === 'dark' ? '#333' : '#eee',
@@ -72,10 +91,11 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** The lifecycle badge text; empty when neither the agent nor the Auto Scaling group tells. */
 function lifecycleText(lifecycle?: string): string {
   if (lifecycle === 'SPOT') return 'Spot';
   if (lifecycle === 'ON_DEMAND') return 'On-Demand';
-  return 'Unknown lifecycle';
+  return '';
 }
 
 /**
@@ -95,12 +115,12 @@ function InstanceBoxContent(props: {
   const reservedCpu = registered.cpu - instance.remaining.cpu;
   const reservedMemory = registered.memoryMiB - instance.remaining.memoryMiB;
   const reservedGpus = registered.gpus - instance.remaining.gpus;
-  const lifecycle = lifecycleText(instance.lifecycle);
+  const lifecycle = lifecycleText(props.placed.lifecycle);
   const boxLabel = `${instance.ec2InstanceId}, ${
     instance.instanceType ?? 'unknown type'
-  }, ${lifecycle}, ${instance.status}, ${tasks.length} task${
-    tasks.length === 1 ? '' : 's'
-  }`;
+  }, ${lifecycle ? `${lifecycle}, ` : ''}${instance.status}, ${
+    tasks.length
+  } task${tasks.length === 1 ? '' : 's'}`;
 
   let slots: ReactNode;
   if (tasks.length <= maxTaskSlots) {
@@ -174,15 +194,21 @@ function InstanceBoxContent(props: {
       }`}
     >
       <div className={classes.header}>
-        <strong>{instance.ec2InstanceId}</strong>
-        <span>{instance.instanceType}</span>
-        <span
-          className={
-            instance.lifecycle === 'SPOT' ? classes.spot : classes.onDemand
-          }
-        >
-          {lifecycle}
-        </span>
+        <strong className={classes.instanceId} title={instance.ec2InstanceId}>
+          {instance.ec2InstanceId}
+        </strong>
+        <span className={classes.fixed}>{instance.instanceType}</span>
+        {lifecycle && (
+          <span
+            className={`${classes.fixed} ${
+              props.placed.lifecycle === 'SPOT'
+                ? classes.spot
+                : classes.onDemand
+            }`}
+          >
+            {lifecycle}
+          </span>
+        )}
       </div>
       <div className={classes.slots}>{slots}</div>
       <div className={classes.caption}>

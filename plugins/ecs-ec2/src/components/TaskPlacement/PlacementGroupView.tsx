@@ -42,9 +42,7 @@ function PlacementGroupContent(props: {
   const classes = useStyles();
   const { group, instances, expanded } = props;
   const [showAll, setShowAll] = useState(false);
-  const spot = group.instances.filter(
-    p => p.instance.lifecycle === 'SPOT',
-  ).length;
+  const spot = group.instances.filter(p => p.lifecycle === 'SPOT').length;
   const shown = showAll ? instances : instances.slice(0, initialInstanceLimit);
   const title = `${group.capacityProviderName} · ${group.availabilityZone}: ${
     group.instances.length
