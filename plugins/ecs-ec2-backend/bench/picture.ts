@@ -22,7 +22,6 @@ import {
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { startSimulator } from '@ecs-on-ec2/ecs-simulator';
 import { AwsClients } from '../src/aws/AwsClients';
 import { minimumCallsForService, total } from '../src/picture/minimumCalls';
@@ -165,7 +164,7 @@ async function main() {
   });
   const createService = () =>
     new EcsPictureService({
-      clients: new AwsClients(DefaultAwsCredentialsManager.fromConfig(config), {
+      clients: AwsClients.fromConfig(config, {
         endpoint: simulator.url,
         maxAttempts: 4,
         maxConcurrency: 10,

@@ -214,6 +214,37 @@ describe('GET /entities/:namespace/:kind/:name', () => {
     expect(JSON.stringify(response.body)).not.toContain('assumed-role');
   });
 
+  it('refuses an account missing from aws.accounts without calling AWS', async () => {
+    const unlisted = '999999999999';
+    const cluster = buildCluster({ name: 'demo', services: { web: 1 }, instances: 1, capacityProviders: 1 });
+    const foreign = buildCluster({ name: 'demo', accountId: unlisted, services: { web: 1 }, instances: 1, capacityProviders: 1 });
+    const foreignArn = arn('demo', 'web', 'us-east-1', unlisted);
+    const entities = [
+      componentWithArns('foreign', [foreignArn]),
+      componentWithArns('mixed', [arn('demo', 'web'), foreignArn]),
+    ];
+    const { server, aws } = await startBackend({ clusters: [cluster, foreign], entities });
+    restore = aws.restore;
+    const expectedWarning = {
+      code: 'ACCESS_DENIED',
+      part: 'Service web',
+      serviceArn: foreignArn,
+      message: `Account ${unlisted} is not configured under aws.accounts; add it there to read this service`,
+    };
+
+    const alone = await request(server).get(path('foreign'));
+    expect(alone.status).toBe(200);
+    expect(alone.body.services).toEqual([]);
+    expect(alone.body.warnings).toEqual([expectedWarning]);
+    expect(aws.totalCalls()).toBe(0);
+
+    const mixed = await request(server).get(path('mixed'));
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.services.map((s: any) => s.accountId)).toEqual([ACCOUNT]);
+    expect(mixed.body.services[0].tasks).toHaveLength(1);
+    expect(mixed.body.warnings).toEqual([expectedWarning]);
+  });
+
   it('returns 404 for an entity the user cannot see', async () => {
     const { server, aws } = await startBackend({ clusters: [], entities: [] });
     restore = aws.restore;

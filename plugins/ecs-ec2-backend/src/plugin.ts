@@ -3,7 +3,6 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import Router from 'express-promise-router';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ecsEc2Permissions } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
@@ -49,10 +48,7 @@ export const ecsEc2Plugin = createBackendPlugin({
         permissionsRegistry.addPermissions(ecsEc2Permissions);
 
         const pictures = new EcsPictureService({
-          clients: new AwsClients(
-            DefaultAwsCredentialsManager.fromConfig(config),
-            settings,
-          ),
+          clients: AwsClients.fromConfig(config, settings),
           cache,
           cacheTtlMs: settings.cacheTtlMs,
           logger,

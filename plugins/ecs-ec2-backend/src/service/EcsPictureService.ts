@@ -9,7 +9,7 @@ import {
   EcsEntityPicture,
   EcsWarning,
 } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
-import { AwsClients } from '../aws/AwsClients';
+import { AwsClients, unconfiguredAccountMessage } from '../aws/AwsClients';
 import { warningFromError } from '../aws/awsWarnings';
 import {
   ClusterGroup,
@@ -76,23 +76,43 @@ export class EcsPictureService {
       );
     }
 
+    // Rejected before any credential lookup, because the annotation, not the operator, picks
+    // the account, and credentials for an unlisted account would come from the
+    // backend's own identity.
+    const { clients } = this.options;
+    const accountWarnings: EcsWarning[] = targets
+      .filter(target => !clients.isAccountConfigured(target.accountId))
+      .map(target => ({
+        code: 'ACCESS_DENIED',
+        part: `Service ${target.serviceName}`,
+        message: unconfiguredAccountMessage(target.accountId),
+        serviceArn: target.serviceArn,
+      }));
+    const readable = targets.filter(target =>
+      clients.isAccountConfigured(target.accountId),
+    );
+
     const groups = await Promise.all(
-      groupByCluster(targets).map(group => this.loadGroup(group)),
+      groupByCluster(readable).map(group => this.loadGroup(group)),
     );
     const order = new Map(targets.map((target, i) => [target.serviceArn, i]));
 
     return {
       entityRef,
-      fetchedAt: groups
-        .map(group => group.fetchedAt)
-        .sort()[0],
+      fetchedAt:
+        groups.map(group => group.fetchedAt).sort()[0] ??
+        (this.options.now?.() ?? new Date()).toISOString(),
       services: groups
         .flatMap(group => group.services)
         .sort(
           (a, b) =>
             (order.get(a.serviceArn) ?? 0) - (order.get(b.serviceArn) ?? 0),
         ),
-      warnings: [...warnings, ...groups.flatMap(group => group.warnings)],
+      warnings: [
+        ...warnings,
+        ...accountWarnings,
+        ...groups.flatMap(group => group.warnings),
+      ],
     };
   }
 
