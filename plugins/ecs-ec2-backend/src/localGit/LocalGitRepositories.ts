@@ -1,7 +1,8 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
+import { isValidBranchName } from './branchName';
 import { assertValidRepositoryName } from './repositoryName';
 
 /** The only branch the portal's git host creates and serves. */
@@ -103,9 +104,14 @@ export class LocalGitRepositories {
   /**
    * Reads one file at the tip of a branch.
    *
+   * @throws InputError when the branch is not a valid git branch name.
    * @throws NotFoundError when the repository, the branch or the file does not exist.
    */
   async readFile(name: string, branch: string, filepath: string): Promise<Buffer> {
+    // The branch is joined into `refs/heads/...`, so `../../HEAD` would name another ref.
+    if (!isValidBranchName(branch)) {
+      throw new InputError(`Invalid branch '${branch}': not a valid git branch name`);
+    }
     if (!(await this.exists(name))) {
       throw new NotFoundError(`Repository '${name}' not found`);
     }

@@ -159,6 +159,46 @@ describe('createLocalGitRouter', () => {
       expect(response.body.error.message).toContain("Invalid file path '../config'");
     });
 
+    it('rejects an invalid branch name with 400', async () => {
+      const branches = [
+        '..%2f..%2fHEAD',
+        '%2fmain',
+        '-main',
+        'main%5Cx',
+        'feature%2F.hidden',
+        'main.lock',
+        'main%0a',
+        'a%2F%2Fb',
+        'HEAD',
+        'main@%7B1%7D',
+      ];
+      for (const branch of branches) {
+        const response = await request(server).get(
+          `/api/ecs-ec2/git/orders-api/blob/${branch}/catalog-info.yaml`,
+        );
+        expect({ branch, status: response.status }).toEqual({ branch, status: 400 });
+        expect(response.body.error.message).toContain('Invalid branch');
+      }
+    });
+
+    it('names the branch in the 400 for a traversal through refs', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api/blob/..%2f..%2fHEAD/catalog-info.yaml',
+      );
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain("Invalid branch '../../HEAD'");
+    });
+
+    it('accepts a branch name with slashes', async () => {
+      const response = await request(server).get(
+        '/api/ecs-ec2/git/orders-api/blob/feature%2Fdocs/catalog-info.yaml',
+      );
+
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toContain("Branch 'feature/docs' not found");
+    });
+
     it('rejects an invalid repository name with 400', async () => {
       const response = await request(server).get(
         '/api/ecs-ec2/git/-bad%20name/blob/main/catalog-info.yaml',

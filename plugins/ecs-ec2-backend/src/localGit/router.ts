@@ -4,6 +4,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { resolveLocalGitDirectory } from './config';
+import { isValidBranchName } from './branchName';
 import { LocalGitRepositories } from './LocalGitRepositories';
 import { isValidRepositoryName } from './repositoryName';
 import { runUploadPack, sendUploadPackAdvertisement } from './smartHttp';
@@ -25,6 +26,16 @@ function parseRepositoryName(raw: string, suffix: '' | '.git'): string {
     );
   }
   return name;
+}
+
+/** Rejects a branch name that git itself would reject, such as `../../HEAD`. */
+function parseBranchName(raw: string): string {
+  if (!isValidBranchName(raw)) {
+    throw new InputError(
+      `Invalid branch '${raw}': use a git branch name without '..', '\\', control characters, a leading '/' or '-', or a segment starting with '.'`,
+    );
+  }
+  return raw;
 }
 
 /**
@@ -72,9 +83,10 @@ export async function createLocalGitRouter(
 
   router.get('/:repository/blob/:branch/*', async (req, res) => {
     const name = parseRepositoryName(req.params.repository, '');
+    const branch = parseBranchName(req.params.branch);
     const filePath = parseFilePath((req.params as Record<string, string>)[0]);
 
-    const content = await repositories.readFile(name, req.params.branch, filePath);
+    const content = await repositories.readFile(name, branch, filePath);
 
     // Plain text with nosniff, like raw file hosts, so a browser never renders
     // a published HTML file as a page of the portal.
