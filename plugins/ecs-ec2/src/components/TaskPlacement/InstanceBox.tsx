@@ -20,8 +20,8 @@ const useStyles = makeStyles(theme => ({
   // A fixed width with border-box sizing keeps cards from growing into their
   // neighbours; the header truncates instead.
   box: {
-    width: 250,
-    minWidth: 250,
+    width: 300,
+    minWidth: 300,
     boxSizing: 'border-box',
     overflow: 'hidden',
     padding: theme.spacing(0.75),
@@ -35,6 +35,7 @@ const useStyles = makeStyles(theme => ({
   },
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'baseline',
     justifyContent: 'space-between',
     gap: 4,
