@@ -7,6 +7,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import {
   EcsDeploymentView,
@@ -19,6 +20,30 @@ import { RolloutVerdict } from '../../lib/rollout';
 import { formatTime, ratio } from '../../lib/format';
 import { deploymentColours } from '../../lib/palette';
 import { ServiceEvents } from './ServiceEvents';
+
+const useStyles = makeStyles(theme => ({
+  // Narrow screens scroll the table sideways instead of breaking words.
+  scroller: {
+    overflowX: 'auto',
+  },
+  cell: {
+    whiteSpace: 'nowrap',
+    paddingLeft: theme.spacing(1),
+    paddingRight: theme.spacing(1),
+  },
+  // Only the rollout reason wraps, at word boundaries.
+  rolloutCell: {
+    minWidth: 180,
+    paddingLeft: theme.spacing(1),
+    paddingRight: theme.spacing(1),
+  },
+  tasksCell: {
+    minWidth: 160,
+    whiteSpace: 'nowrap',
+    paddingLeft: theme.spacing(1),
+    paddingRight: theme.spacing(1),
+  },
+}));
 
 function VerdictAlert(props: { rollout: RolloutVerdict }) {
   const { rollout } = props;
@@ -60,12 +85,13 @@ function DeploymentRow(props: {
   rollout: RolloutVerdict;
 }) {
   const { deployment, index, rollout } = props;
+  const classes = useStyles();
   const isRollbackTarget =
     rollout.rolledBackToRevision === deployment.taskDefinitionRevision &&
     rollout.revision !== deployment.taskDefinitionRevision;
   return (
     <TableRow>
-      <TableCell>
+      <TableCell className={classes.cell}>
         <span
           aria-hidden
           style={{
@@ -78,11 +104,11 @@ function DeploymentRow(props: {
         />
         {deployment.status}
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.cell}>
         {deployment.taskDefinitionRevision}
         {isRollbackTarget ? ' (rollback)' : ''}
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.rolloutCell}>
         {deployment.rolloutState ? (
           <RolloutChip state={deployment.rolloutState} />
         ) : (
@@ -94,7 +120,7 @@ function DeploymentRow(props: {
           </Typography>
         )}
       </TableCell>
-      <TableCell style={{ minWidth: 140 }}>
+      <TableCell className={classes.tasksCell}>
         <UsageBar
           label={`Deployment ${deployment.taskDefinitionRevision} progress`}
           value={ratio(deployment.runningCount, deployment.desiredCount)}
@@ -107,8 +133,10 @@ function DeploymentRow(props: {
             : ''}
         </Typography>
       </TableCell>
-      <TableCell>{deployment.failedTasks}</TableCell>
-      <TableCell>{formatTime(deployment.createdAt)}</TableCell>
+      <TableCell className={classes.cell}>{deployment.failedTasks}</TableCell>
+      <TableCell className={classes.cell}>
+        {formatTime(deployment.createdAt)}
+      </TableCell>
     </TableRow>
   );
 }
@@ -121,6 +149,7 @@ export function Deployments(props: {
   const { service, rollout } = props;
   const breaker = service.deploymentConfiguration.circuitBreaker;
   const [showEvents, setShowEvents] = useState(false);
+  const classes = useStyles();
 
   return (
     <Section
@@ -143,28 +172,33 @@ export function Deployments(props: {
             ` · maximum ${service.deploymentConfiguration.maximumPercent}%`}
         </Typography>
       </Box>
-      <Table size="small" aria-label={`Deployments of ${service.serviceName}`}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Status</TableCell>
-            <TableCell>Revision</TableCell>
-            <TableCell>Rollout state</TableCell>
-            <TableCell>Tasks</TableCell>
-            <TableCell>Failed tasks</TableCell>
-            <TableCell>Created</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {service.deployments.map((deployment, index) => (
-            <DeploymentRow
-              key={deployment.id}
-              deployment={deployment}
-              index={index}
-              rollout={rollout}
-            />
-          ))}
-        </TableBody>
-      </Table>
+      <div className={classes.scroller}>
+        <Table
+          size="small"
+          aria-label={`Deployments of ${service.serviceName}`}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell className={classes.cell}>Status</TableCell>
+              <TableCell className={classes.cell}>Revision</TableCell>
+              <TableCell className={classes.cell}>Rollout state</TableCell>
+              <TableCell className={classes.cell}>Tasks</TableCell>
+              <TableCell className={classes.cell}>Failed tasks</TableCell>
+              <TableCell className={classes.cell}>Created</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {service.deployments.map((deployment, index) => (
+              <DeploymentRow
+                key={deployment.id}
+                deployment={deployment}
+                index={index}
+                rollout={rollout}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       <Box mt={2}>
         <Typography variant="subtitle2" component="h4">
           Service events

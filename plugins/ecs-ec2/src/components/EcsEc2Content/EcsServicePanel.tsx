@@ -21,10 +21,12 @@ export function EcsServicePanel(props: { service: EcsServiceView }) {
       <Grid item xs={12}>
         <ServiceSummary service={service} rollout={rollout} />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      {/* The deployments table needs the full width of a 1440 px screen next to
+          Backstage's sidebar; side by side with headroom only on wider screens. */}
+      <Grid item xs={12} xl={7}>
         <Deployments service={service} rollout={rollout} />
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={5}>
         <Headroom service={service} headroom={headroom} />
       </Grid>
       <Grid item xs={12}>

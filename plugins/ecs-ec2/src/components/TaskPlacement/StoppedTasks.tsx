@@ -7,10 +7,24 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { EcsTaskView } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { formatTime } from '../../lib/format';
 
 const initialRows = 10;
+
+const useStyles = makeStyles({
+  // Narrow screens scroll the table sideways instead of breaking ids and codes.
+  scroller: {
+    overflowX: 'auto',
+  },
+  nowrap: {
+    whiteSpace: 'nowrap',
+  },
+  reason: {
+    minWidth: 200,
+  },
+});
 
 function exitCodes(task: EcsTaskView): string {
   const codes = task.containers
@@ -25,6 +39,7 @@ export function StoppedTasks(props: {
   onSelectTask: (task: EcsTaskView) => void;
 }) {
   const [showAll, setShowAll] = useState(false);
+  const classes = useStyles();
   if (props.tasks.length === 0) {
     return (
       <Typography variant="body2">
@@ -36,39 +51,49 @@ export function StoppedTasks(props: {
 
   return (
     <>
-      <Table size="small" aria-label="Stopped tasks">
-        <TableHead>
-          <TableRow>
-            <TableCell>Task</TableCell>
-            <TableCell>Revision</TableCell>
-            <TableCell>Stopped</TableCell>
-            <TableCell>Stop code</TableCell>
-            <TableCell>Stopped reason</TableCell>
-            <TableCell>Exit codes</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {shown.map(task => (
-            <TableRow key={task.taskArn}>
-              <TableCell>
-                <Link
-                  component="button"
-                  variant="body2"
-                  aria-label={`Stopped task ${task.taskId}`}
-                  onClick={() => props.onSelectTask(task)}
-                >
-                  {task.taskId}
-                </Link>
-              </TableCell>
-              <TableCell>{task.taskDefinitionRevision}</TableCell>
-              <TableCell>{formatTime(task.stoppedAt)}</TableCell>
-              <TableCell>{task.stopCode ?? '–'}</TableCell>
-              <TableCell>{task.stoppedReason ?? '–'}</TableCell>
-              <TableCell>{exitCodes(task)}</TableCell>
+      <div className={classes.scroller}>
+        <Table size="small" aria-label="Stopped tasks">
+          <TableHead>
+            <TableRow>
+              <TableCell className={classes.nowrap}>Task</TableCell>
+              <TableCell className={classes.nowrap}>Revision</TableCell>
+              <TableCell className={classes.nowrap}>Stopped</TableCell>
+              <TableCell className={classes.nowrap}>Stop code</TableCell>
+              <TableCell className={classes.nowrap}>Stopped reason</TableCell>
+              <TableCell className={classes.nowrap}>Exit codes</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {shown.map(task => (
+              <TableRow key={task.taskArn}>
+                <TableCell className={classes.nowrap}>
+                  <Link
+                    component="button"
+                    variant="body2"
+                    aria-label={`Stopped task ${task.taskId}`}
+                    onClick={() => props.onSelectTask(task)}
+                  >
+                    {task.taskId}
+                  </Link>
+                </TableCell>
+                <TableCell className={classes.nowrap}>
+                  {task.taskDefinitionRevision}
+                </TableCell>
+                <TableCell className={classes.nowrap}>
+                  {formatTime(task.stoppedAt)}
+                </TableCell>
+                <TableCell className={classes.nowrap}>
+                  {task.stopCode ?? '–'}
+                </TableCell>
+                <TableCell className={classes.reason}>
+                  {task.stoppedReason ?? '–'}
+                </TableCell>
+                <TableCell>{exitCodes(task)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       {props.tasks.length > shown.length && (
         <Button
           size="small"
