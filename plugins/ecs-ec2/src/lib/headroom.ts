@@ -236,7 +236,9 @@ export function checkHeadroom(service: EcsServiceView): HeadroomVerdict {
         } active instances have room, for example ${describeInstance(
           fitting[0],
         )}.`,
-        `About ${additionalTasks} more tasks of this size fit on the running instances.`,
+        additionalTasks === 1
+          ? 'Only this one task of this size fits on the running instances.'
+          : `About ${additionalTasks} more tasks of this size fit on the running instances.`,
       ],
     };
   }

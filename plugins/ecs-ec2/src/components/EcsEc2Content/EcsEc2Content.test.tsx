@@ -105,8 +105,12 @@ describe('EcsEc2Content', () => {
     expect(
       screen.queryByLabelText('Concentration risk'),
     ).not.toBeInTheDocument();
+    // The title counts the same tasks as the detail under it.
     expect(screen.getByLabelText('Headroom')).toHaveTextContent(
-      'One more task fits on the running instances',
+      'Room for about 21 more tasks on the running instances',
+    );
+    expect(screen.getByLabelText('Headroom')).toHaveTextContent(
+      'About 21 more tasks of this size fit on the running instances.',
     );
     expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument();
   });

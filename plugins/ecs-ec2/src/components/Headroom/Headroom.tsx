@@ -4,6 +4,14 @@ import { EcsServiceView } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { Section } from '../shared/Section';
 import { HeadroomVerdict, resourceNouns } from '../../lib/headroom';
 
+/** The title of a fitting verdict, in the same count as the detail below it. */
+export function roomTitle(additionalTasks: number): string {
+  if (additionalTasks === 1) {
+    return 'Room for one more task on the running instances';
+  }
+  return `Room for about ${additionalTasks} more tasks on the running instances`;
+}
+
 /** Whether the next task fits on the running instances, and what is short if not. */
 export function Headroom(props: {
   service: EcsServiceView;
@@ -24,7 +32,7 @@ export function Headroom(props: {
       >
         <AlertTitle>
           {headroom.fits
-            ? 'One more task fits on the running instances'
+            ? roomTitle(headroom.additionalTasks)
             : `One more task does not fit${
                 shortText ? `: not enough ${shortText}` : ''
               }`}
