@@ -1,13 +1,15 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 
-/**
- * A redis-server on a free loopback port, started for one test file. It stops when
- * the test process exits: the Redis clients of a stopped Backstage backend stay
- * connected, and stopping Redis under them fails the test file with a socket error.
- */
+/** A redis-server on a free loopback port, started for one test file. */
 export interface RedisServer {
   url: string;
+  /**
+   * Stops the server and resolves once the process has exited. Call it after the
+   * backends that use it have stopped and their Redis clients have quit. Jest kills its workers without running
+   * `exit` handlers, so a server left to the end of the process would outlive it.
+   */
+  stop(): Promise<void>;
 }
 
 /** Returns true when the `redis-server` binary is on the PATH. */
@@ -38,6 +40,17 @@ async function ping(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Sends SIGKILL and waits for the exit. The server keeps no data
+ * (no RDB or AOF), so nothing is lost by skipping its shutdown.
+ */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /** Starts redis-server without persistence and waits until it answers PING. */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
@@ -49,8 +62,16 @@ export async function startRedisServer(): Promise<RedisServer> {
 
   for (let attempt = 0; attempt < 100; attempt++) {
     if (await ping(port)) {
-      process.once('exit', () => child.kill('SIGTERM'));
-      return { url: `redis://127.0.0.1:${port}` };
+      // A fallback for a test file that fails before its afterAll runs.
+      const killOnExit = () => child.kill('SIGKILL');
+      process.once('exit', killOnExit);
+      return {
+        url: `redis://127.0.0.1:${port}`,
+        stop: async () => {
+          process.removeListener('exit', killOnExit);
+          await stopProcess(child);
+        },
+      };
     }
     await new Promise(resolve => setTimeout(resolve, 50));
   }

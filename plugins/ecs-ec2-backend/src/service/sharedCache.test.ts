@@ -11,6 +11,24 @@ import {
 } from '../__testUtils__/redisServer';
 import { ecsEc2Plugin } from '../plugin';
 
+/**
+ * Redis stores the cache service opened. A stopped backend leaves their clients
+ * connected, and a client without an `error` listener crashes the test file when
+ * the server goes away, so the test quits them itself.
+ */
+const redisStores: { disconnect(force?: boolean): Promise<void> }[] = [];
+
+jest.mock('@keyv/redis', () => {
+  const actual = jest.requireActual('@keyv/redis');
+  class TrackedKeyvRedis extends actual.default {
+    constructor(...args: unknown[]) {
+      super(...args);
+      redisStores.push(this as any);
+    }
+  }
+  return { ...actual, __esModule: true, default: TrackedKeyvRedis };
+});
+
 const redisAvailable = hasRedisServer();
 if (!redisAvailable) {
   // eslint-disable-next-line no-console
@@ -21,9 +39,18 @@ if (!redisAvailable) {
 const describeWithRedis = redisAvailable ? describe : describe.skip;
 
 describeWithRedis('picture cache shared through Redis', () => {
-  let redis: RedisServer;
+  let redis: RedisServer | undefined;
+  const backends: { stop(): Promise<void> }[] = [];
+
   beforeAll(async () => {
     redis = await startRedisServer();
+  });
+
+  // Backends first, then their Redis clients, so none is connected when the server goes away.
+  afterAll(async () => {
+    await Promise.all(backends.map(backend => backend.stop()));
+    await Promise.all(redisStores.map(store => store.disconnect()));
+    await redis?.stop();
   });
 
   it('serves a second backend instance from the cache without AWS calls', async () => {
@@ -32,14 +59,14 @@ describeWithRedis('picture cache shared through Redis', () => {
     const entity = componentWithArns('web', [arn]);
     const aws = installFakeAws([cluster]);
 
-    const startReplica = () =>
-      startTestBackend({
+    const startReplica = async () => {
+      const backend = await startTestBackend({
         features: [
           ecsEc2Plugin,
           cacheServiceFactory,
           mockServices.rootConfig.factory({
             data: {
-              backend: { cache: { store: 'redis', connection: redis.url } },
+              backend: { cache: { store: 'redis', connection: redis!.url } },
               ecsEc2: { cache: { ttlSeconds: 60 } },
               aws: {
                 accounts: [
@@ -51,11 +78,13 @@ describeWithRedis('picture cache shared through Redis', () => {
           catalogServiceMock.factory({ entities: [entity] }),
         ],
       });
+      backends.push(backend);
+      return backend;
+    };
 
     const first = await startReplica();
     const second = await startReplica();
     try {
-
       const fromAws = await request(first.server).get('/api/ecs-ec2/entities/default/component/web');
       const callsOfFirst = aws.totalCalls();
       aws.resetCalls();
