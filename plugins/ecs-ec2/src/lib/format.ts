@@ -1,7 +1,20 @@
-/** Formats CPU units (1024 per vCPU) as vCPU, for example 512 as "0.5 vCPU". */
+/**
+ * Formats CPU units (1024 per vCPU) as vCPU with three significant digits, for
+ * example 512 as "0.5 vCPU" and 128 as "0.125 vCPU"; two digits would show 128
+ * units as 0.13 vCPU, a size no task definition asks for.
+ */
 export function formatCpu(cpuUnits: number): string {
   const vcpu = cpuUnits / 1024;
-  return `${Number(vcpu.toFixed(2))} vCPU`;
+  const shown = Math.abs(vcpu) >= 100 ? Math.round(vcpu) : vcpu.toPrecision(3);
+  return `${Number(shown)} vCPU`;
+}
+
+/**
+ * Formats a task's CPU as its task definition states it, in CPU units, with
+ * the vCPU beside it, for example "128 CPU units (0.125 vCPU)".
+ */
+export function formatCpuUnits(cpuUnits: number): string {
+  return `${cpuUnits} CPU units (${formatCpu(cpuUnits)})`;
 }
 
 /** Formats MiB as MiB below 1 GiB and as GiB above. */

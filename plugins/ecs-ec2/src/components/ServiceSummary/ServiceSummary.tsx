@@ -11,7 +11,7 @@ import { EcsServiceView } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { Section } from '../shared/Section';
 import { RolloutChip } from '../shared/RolloutChip';
 import { RolloutVerdict } from '../../lib/rollout';
-import { formatCpu, formatGpus, formatMemory } from '../../lib/format';
+import { formatCpuUnits, formatGpus, formatMemory } from '../../lib/format';
 
 function ServiceStatus(props: { status: string }) {
   if (props.status === 'ACTIVE') {
@@ -75,7 +75,7 @@ export function ServiceSummary(props: {
           <RolloutChip state={rollout.state} /> revision {rollout.revision}
         </Figure>
         <Figure label="Task size">
-          {formatCpu(size.cpu)}, {formatMemory(size.memoryMiB)}
+          {formatCpuUnits(size.cpu)}, {formatMemory(size.memoryMiB)}
           {size.gpus > 0 ? `, ${formatGpus(size.gpus)}` : ''}
         </Figure>
         <Figure label="Cluster">

@@ -14,7 +14,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { StructuredMetadataTable } from '@backstage/core-components';
 import { EcsTaskView } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
-import { formatCpu, formatMemory, formatTime } from '../../lib/format';
+import { formatCpuUnits, formatMemory, formatTime } from '../../lib/format';
 
 /** What the dialog shows: one task, or a list of tasks to pick from. */
 export type TaskSelection =
@@ -40,7 +40,7 @@ function TaskDetails(props: { task: EcsTaskView }) {
     Instance: `${task.ec2InstanceId ?? '–'} (${
       task.instanceType ?? 'unknown type'
     }, ${lifecycleText(task.lifecycle)})`,
-    Size: `${formatCpu(task.cpu)}, ${formatMemory(task.memoryMiB)}`,
+    Size: `${formatCpuUnits(task.cpu)}, ${formatMemory(task.memoryMiB)}`,
     'GPU ids': task.gpuIds.length > 0 ? task.gpuIds.join(', ') : 'none',
     Started: formatTime(task.startedAt),
   };
