@@ -68,6 +68,9 @@ describe('entity picture against the ECS simulator', () => {
     const stopped = service.tasks.filter(t => t.lastStatus === 'STOPPED');
 
     expect(failed?.rolloutState).toBe('FAILED');
+    // ECS no longer lists the failed deployment, so the count is the circuit breaker's,
+    // which trips at the demo's threshold of 3.
+    expect(failed?.failedTasks).toBe(3);
     expect(service.deployments.find(d => d.status === 'PRIMARY')?.taskDefinitionRevision).toBe(41);
     expect(stopped.length).toBeGreaterThan(0);
     expect(stopped[0].containers.some(c => c.exitCode === 1)).toBe(true);

@@ -183,6 +183,32 @@ describe('GET /entities/:namespace/:kind/:name', () => {
     expect(failed?.history).toMatchObject({ status: 'ROLLBACK_SUCCESSFUL', rolledBackToRevision: 41, targetTaskDefinitionRevision: 42 });
   });
 
+  it('counts the failed tasks of a rolled-back deployment ECS no longer lists', async () => {
+    const cluster = buildCluster({ name: 'demo', services: { payments: 2 }, instances: 1, capacityProviders: 1 });
+    const taskDefinition = (revision: number) =>
+      `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/payments:${revision}`;
+    cluster.services[0].deployments = [
+      { id: 'ecs-svc/41', status: 'PRIMARY', taskDefinition: taskDefinition(41), rolloutState: 'COMPLETED', desiredCount: 2, runningCount: 2 },
+    ];
+    const revision = (n: number) => `arn:aws:ecs:us-east-1:${ACCOUNT}:service-revision/demo/payments/${n}`;
+    cluster.serviceDeployments = [
+      {
+        serviceDeploymentArn: `arn:aws:ecs:us-east-1:${ACCOUNT}:service-deployment/demo/payments/d42`,
+        serviceArn: arn('demo', 'payments'),
+        status: 'ROLLBACK_SUCCESSFUL',
+        targetServiceRevision: { arn: revision(2) },
+        rollback: { reason: 'tasks failed to start', serviceRevisionArn: revision(1) },
+        deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 4, threshold: 3 },
+      },
+    ];
+    cluster.serviceRevisions = { [revision(1)]: taskDefinition(41), [revision(2)]: taskDefinition(42) };
+    const { body } = await picture([cluster], componentWithArns('payments', [arn('demo', 'payments')]));
+    const failed = body.services[0].deployments.find(d => d.taskDefinitionRevision === 42);
+
+    expect(failed?.rolloutState).toBe('FAILED');
+    expect(failed?.failedTasks).toBe(4);
+  });
+
   it('returns 200 with a THROTTLED warning when retries run out', async () => {
     const cluster = buildCluster({ name: 'demo', services: { web: 2 }, instances: 1, capacityProviders: 1 });
     const { server, aws } = await startBackend({ clusters: [cluster], entities: [componentWithArns('web', [arn('demo', 'web')])] });

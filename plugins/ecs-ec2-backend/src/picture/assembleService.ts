@@ -76,6 +76,7 @@ function applyHistory(
     const failed = ROLLED_BACK.test(entry.outcome.status);
     if (match) {
       match.history = entry.outcome;
+      match.failedTasks = Math.max(match.failedTasks, entry.failedTasks ?? 0);
       if (failed) {
         match.rolloutState = 'FAILED';
         match.rolloutStateReason =
@@ -97,7 +98,7 @@ function applyHistory(
       desiredCount: 0,
       runningCount: 0,
       pendingCount: 0,
-      failedTasks: 0,
+      failedTasks: newest.failedTasks ?? 0,
       createdAt: newest.outcome.startedAt,
       updatedAt: newest.outcome.finishedAt,
       history: newest.outcome,

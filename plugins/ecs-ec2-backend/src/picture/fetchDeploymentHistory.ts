@@ -25,6 +25,11 @@ const DESCRIBE_BATCH = 20;
 /** Outcomes of failed and rolled-back deployments, with the task definition each targeted. */
 export interface DeploymentHistoryEntry {
   targetTaskDefinitionArn?: string;
+  /**
+   * Tasks of the deployment that failed, as the circuit breaker counted them
+   * (`deploymentCircuitBreaker.failureCount`); undefined when the breaker was off.
+   */
+  failedTasks?: number;
   outcome: EcsServiceDeploymentOutcome;
 }
 
@@ -135,6 +140,7 @@ export async function fetchDeploymentHistory(
         );
         return {
           targetTaskDefinitionArn: target,
+          failedTasks: deployment.deploymentCircuitBreaker?.failureCount,
           outcome: {
             serviceDeploymentArn: deployment.serviceDeploymentArn ?? '',
             status: deployment.status ?? 'UNKNOWN',
