@@ -30,7 +30,7 @@ export function isStopped(task: EcsTaskView): boolean {
 
 /**
  * Tells whether an instance runs On-Demand or Spot. The ECS agent reports it in
- * the `ecs.instance-lifecycle` attribute; without it, an Auto Scaling group that
+ * the `ecs.instance-lifecycle` attribute. Without it, an Auto Scaling group that
  * launches only one kind settles the question. A group that mixes both leaves
  * it undefined, since its figures do not say which instance is which.
  */

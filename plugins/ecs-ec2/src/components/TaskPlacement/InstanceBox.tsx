@@ -42,8 +42,8 @@ const useStyles = makeStyles(theme => ({
     marginBottom: 4,
     whiteSpace: 'nowrap',
   },
-  // The id is what a reader searches for, so it shrinks last and never breaks
-  // after "i-"; the full id stays in the tooltip.
+  // The id never breaks after "i-" because readers search for it whole. A card
+  // too narrow for it truncates it and keeps the full id in the tooltip.
   instanceId: {
     flex: '1 1 auto',
     minWidth: 0,
@@ -92,7 +92,7 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** The lifecycle badge text; empty when neither the agent nor the Auto Scaling group tells. */
+/** Returns the lifecycle badge text, or an empty string when the lifecycle is unknown. */
 function lifecycleText(lifecycle?: string): string {
   if (lifecycle === 'SPOT') return 'Spot';
   if (lifecycle === 'ON_DEMAND') return 'On-Demand';
