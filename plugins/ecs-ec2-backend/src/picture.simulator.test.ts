@@ -97,6 +97,18 @@ describe('entity picture against the ECS simulator', () => {
     expect(calls['ECS.DescribeTasks']).toBe(Math.ceil(body.services[0].tasks.length / 100));
   });
 
+  it('infers Spot and On-Demand instances from their Auto Scaling groups', async () => {
+    const { body } = await get('batch-worker');
+    const service = body.services[0];
+    const lifecycles = (provider: string) =>
+      new Set(service.containerInstances.filter(i => i.capacityProviderName === provider).map(i => i.lifecycle));
+    const running = service.tasks.filter(t => t.lastStatus === 'RUNNING');
+
+    expect(lifecycles('demo-on-demand')).toEqual(new Set(['ON_DEMAND']));
+    expect(lifecycles('demo-spot')).toEqual(new Set(['SPOT']));
+    expect(running.every(t => t.lifecycle === (t.capacityProviderName === 'demo-spot' ? 'SPOT' : 'ON_DEMAND'))).toBe(true);
+  });
+
   it('shows the instances, providers and metrics of web-api', async () => {
     const { body } = await get('web-api');
     const service = body.services[0];

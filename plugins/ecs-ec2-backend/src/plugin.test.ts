@@ -209,6 +209,23 @@ describe('GET /entities/:namespace/:kind/:name', () => {
     expect(failed?.failedTasks).toBe(4);
   });
 
+  it('leaves the lifecycle unknown for a group that mixes Spot and On-Demand', async () => {
+    const cluster = buildCluster({ name: 'demo', services: { web: 4 }, instances: 4, capacityProviders: 1 });
+    cluster.autoScalingGroups[0].MixedInstancesPolicy = {
+      InstancesDistribution: { OnDemandBaseCapacity: 1, OnDemandPercentageAboveBaseCapacity: 50 },
+    };
+    const { body } = await picture([cluster], componentWithArns('web', [arn('demo', 'web')]));
+    const lifecycles = body.services[0].containerInstances.map(i => [i.ec2InstanceId, i.lifecycle]);
+
+    // Only the instance with an ecs.instance-lifecycle attribute has one.
+    expect(lifecycles).toEqual([
+      ['i-00000000000000000', 'SPOT'],
+      ['i-00000000000000001', undefined],
+      ['i-00000000000000002', undefined],
+      ['i-00000000000000003', undefined],
+    ]);
+  });
+
   it('returns 200 with a THROTTLED warning when retries run out', async () => {
     const cluster = buildCluster({ name: 'demo', services: { web: 2 }, instances: 1, capacityProviders: 1 });
     const { server, aws } = await startBackend({ clusters: [cluster], entities: [componentWithArns('web', [arn('demo', 'web')])] });

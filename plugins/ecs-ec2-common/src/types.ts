@@ -226,7 +226,7 @@ export interface EcsContainerInstanceView {
   ec2InstanceId: string;
   instanceType?: string;
   availabilityZone?: string;
-  /** SPOT or ON_DEMAND, from the `ecs.instance-lifecycle` attribute; undefined when unknown. */
+  /** SPOT or ON_DEMAND, from the Auto Scaling group or an `ecs.instance-lifecycle` attribute; undefined when unknown. */
   lifecycle?: 'SPOT' | 'ON_DEMAND';
   capacityProviderName?: string;
   /** ACTIVE, DRAINING, REGISTERING and the other container instance states. */

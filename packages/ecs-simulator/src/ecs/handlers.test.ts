@@ -1,4 +1,5 @@
 import {
+  DescribeContainerInstancesCommand,
   DescribeServicesCommand,
   DescribeTasksCommand,
   ListServicesCommand,
@@ -90,10 +91,15 @@ describe('ECS API', () => {
 
   it('filters container instances with a cluster query expression', async () => {
     const output = await ecs.send(
-      new ListContainerInstancesCommand({ cluster: 'scale', filter: 'attribute:ecs.instance-lifecycle == spot', maxResults: 100 }),
+      new ListContainerInstancesCommand({ cluster: 'scale', filter: 'attribute:ecs.availability-zone == us-east-1a', maxResults: 100 }),
     );
-    // Every third of the 12 pools is Spot: 4 pools, 33 or 34 instances each.
+    // The 400 instances spread over three zones, so about 133 match and a second page follows.
     expect(output.containerInstanceArns).toHaveLength(100);
     expect(output.nextToken).toBeDefined();
+    const described = await ecs.send(
+      new DescribeContainerInstancesCommand({ cluster: 'scale', containerInstances: output.containerInstanceArns }),
+    );
+    const zones = described.containerInstances!.map(i => i.attributes!.find(a => a.name === 'ecs.availability-zone')?.value);
+    expect(new Set(zones)).toEqual(new Set(['us-east-1a']));
   });
 });

@@ -1,3 +1,4 @@
+import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
   DescribeContainerInstancesCommand,
   DescribeServicesCommand,
@@ -74,7 +75,15 @@ describe('demo scenario', () => {
     const output = await ecs.send(new DescribeContainerInstancesCommand({ cluster: 'demo', containerInstances: list.containerInstanceArns }));
     const types = new Set(output.containerInstances!.map(i => i.attributes!.find(a => a.name === 'ecs.instance-type')!.value));
     expect(types).toEqual(new Set(['m6i.large', 'm6i.xlarge', 'c6i.2xlarge', 'm5.xlarge']));
-    const spot = output.containerInstances!.filter(i => i.capacityProviderName === 'demo-spot');
-    expect(spot.every(i => i.attributes!.some(a => a.name === 'ecs.instance-lifecycle' && a.value === 'spot'))).toBe(true);
+  });
+
+  it('reports Spot and On-Demand through the Auto Scaling groups, as AWS does', async () => {
+    const output = await sdkClients(sim.url).autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
+    const onDemandPercentage = new Map(
+      output.AutoScalingGroups!.map(g => [g.AutoScalingGroupName, g.MixedInstancesPolicy?.InstancesDistribution?.OnDemandPercentageAboveBaseCapacity]),
+    );
+
+    expect(onDemandPercentage.get('demo-spot-asg')).toBe(0);
+    expect([...onDemandPercentage].filter(([name]) => name !== 'demo-spot-asg').every(([, percentage]) => percentage === 100)).toBe(true);
   });
 });

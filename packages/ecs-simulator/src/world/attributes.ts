@@ -1,6 +1,10 @@
 import type { ContainerInstanceRecord } from './types';
 
-/** Returns the attributes the ECS agent reports for a container instance. */
+/**
+ * Returns the attributes the ECS agent reports for a container instance. The agent
+ * reports no purchase option: Spot or On-Demand shows in the InstancesDistribution
+ * of the instance's Auto Scaling group.
+ */
 export function instanceAttributes(instance: ContainerInstanceRecord): Record<string, string> {
   const graviton = /^[a-z]+\dg[a-z]*\./.test(instance.instanceType);
   const attributes: Record<string, string> = {
@@ -14,9 +18,6 @@ export function instanceAttributes(instance: ContainerInstanceRecord): Record<st
     'com.amazonaws.ecs.capability.docker-remote-api.1.44': '',
     'ecs.capability.execution-role-awslogs': '',
   };
-  if (instance.spot) {
-    attributes['ecs.instance-lifecycle'] = 'spot';
-  }
   if (instance.gpuIds.length > 0) {
     attributes['ecs.capability.nvidia-driver-version.550.127.05'] = '';
   }

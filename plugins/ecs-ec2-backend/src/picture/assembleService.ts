@@ -11,8 +11,10 @@ import {
   EcsWarning,
 } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import {
+  autoScalingGroupOf,
   FetchedCapacityProviders,
   mapCapacityProvider,
+  purchaseOptionOfGroup,
 } from './fetchCapacityProviders';
 import { DeploymentHistoryEntry } from './fetchDeploymentHistory';
 import { METRIC_PERIOD_SECONDS } from './fetchMetrics';
@@ -114,7 +116,12 @@ export function assembleService(inputs: ServiceInputs): ServiceDraft {
   const instancesByArn = new Map(
     inputs.instances.map(instance => [
       instance.containerInstanceArn ?? '',
-      mapContainerInstance(instance),
+      mapContainerInstance(
+        instance,
+        purchaseOptionOfGroup(
+          autoScalingGroupOf(inputs.capacityProviders, instance.capacityProviderName),
+        ),
+      ),
     ]),
   );
 

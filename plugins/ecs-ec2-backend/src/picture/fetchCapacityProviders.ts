@@ -129,19 +129,52 @@ export async function fetchCapacityProviders(
 }
 
 /**
- * Counts Spot and On-Demand instances of a group. ECS marks each container instance
- * with its lifecycle; an instance that has not registered with ECS yet counts by the
- * group's purchase options.
+ * Returns the purchase option that every instance of a group has, read from its mixed
+ * instances policy. A group with OnDemandPercentageAboveBaseCapacity 100 launches no
+ * Spot capacity and returns ON_DEMAND. A group with no On-Demand base and 0 percent
+ * above it returns SPOT, and a group that mixes both returns undefined.
+ *
+ * NOTE: a group without a mixed instances policy also returns undefined, because
+ * whether its launch template requests Spot (InstanceMarketOptions) is not part of
+ * DescribeAutoScalingGroups.
+ */
+export function purchaseOptionOfGroup(
+  group: AutoScalingGroup | undefined,
+): 'SPOT' | 'ON_DEMAND' | undefined {
+  const distribution = group?.MixedInstancesPolicy?.InstancesDistribution;
+  if (!distribution) return undefined;
+  if (distribution.OnDemandPercentageAboveBaseCapacity === 100) return 'ON_DEMAND';
+  if (
+    (distribution.OnDemandBaseCapacity ?? 0) === 0 &&
+    distribution.OnDemandPercentageAboveBaseCapacity === 0
+  ) {
+    return 'SPOT';
+  }
+  return undefined;
+}
+
+/** Returns the Auto Scaling group behind a capacity provider, when it was fetched. */
+export function autoScalingGroupOf(
+  fetched: FetchedCapacityProviders,
+  capacityProviderName: string | undefined,
+): AutoScalingGroup | undefined {
+  const provider = fetched.capacityProviders.get(capacityProviderName ?? '');
+  return fetched.autoScalingGroups.get(
+    autoScalingGroupName(provider?.autoScalingGroupProvider?.autoScalingGroupArn) ?? '',
+  );
+}
+
+/**
+ * Counts Spot and On-Demand instances of a group. An instance with an
+ * `ecs.instance-lifecycle` attribute counts by it, and any other instance counts as
+ * Spot only in a group that launches nothing but Spot.
  */
 function mapAutoScalingGroup(
   group: AutoScalingGroup,
   lifecycleByInstanceId: Map<string, 'SPOT' | 'ON_DEMAND' | undefined>,
 ): EcsAutoScalingGroupView {
   const distribution = group.MixedInstancesPolicy?.InstancesDistribution;
-  const allSpot =
-    distribution !== undefined &&
-    (distribution.OnDemandBaseCapacity ?? 0) === 0 &&
-    distribution.OnDemandPercentageAboveBaseCapacity === 0;
+  const allSpot = purchaseOptionOfGroup(group) === 'SPOT';
   const inService = (group.Instances ?? []).filter(
     instance => instance.LifecycleState === 'InService',
   );
@@ -199,7 +232,7 @@ export function mapCapacityProvider(
 
   const ownInstances = instances
     .filter(instance => instance.capacityProviderName === name)
-    .map(mapContainerInstance);
+    .map(instance => mapContainerInstance(instance));
   const lifecycleByInstanceId = new Map(
     ownInstances.map(instance => [instance.ec2InstanceId, instance.lifecycle]),
   );

@@ -40,7 +40,11 @@ function attribute(attributes: Attribute[] | undefined, name: string) {
   return attributes?.find(item => item.name === name)?.value;
 }
 
-/** Reads the lifecycle from the `ecs.instance-lifecycle` attribute: `spot` or `on-demand`. */
+/**
+ * Reads the lifecycle from an `ecs.instance-lifecycle` attribute, `spot` or `on-demand`.
+ * The ECS agent does not set it, so it is a custom attribute that an operator adds with
+ * PutAttributes. It takes precedence over the purchase option of the Auto Scaling group.
+ */
 function lifecycleOf(attributes: Attribute[] | undefined) {
   const value = attribute(attributes, 'ecs.instance-lifecycle')?.toLowerCase();
   if (value === 'spot') return 'SPOT' as const;
@@ -59,15 +63,20 @@ function resources(list: Resource[] | undefined): EcsResources {
   };
 }
 
+/**
+ * Maps a container instance. `groupPurchaseOption` is the purchase option of its Auto
+ * Scaling group (see `purchaseOptionOfGroup`), used when no attribute names the lifecycle.
+ */
 export function mapContainerInstance(
   instance: ContainerInstance,
+  groupPurchaseOption?: 'SPOT' | 'ON_DEMAND',
 ): EcsContainerInstanceView {
   return {
     containerInstanceArn: instance.containerInstanceArn ?? '',
     ec2InstanceId: instance.ec2InstanceId ?? '',
     instanceType: attribute(instance.attributes, 'ecs.instance-type'),
     availabilityZone: attribute(instance.attributes, 'ecs.availability-zone'),
-    lifecycle: lifecycleOf(instance.attributes),
+    lifecycle: lifecycleOf(instance.attributes) ?? groupPurchaseOption,
     capacityProviderName: instance.capacityProviderName,
     status: instance.status ?? 'UNKNOWN',
     agentConnected: instance.agentConnected ?? false,
