@@ -5,6 +5,7 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolveApplyUrl, resolveLocalGitDirectory } from '../localGit';
 import { createDemoApplyAction } from './actions/demoApply';
+import { createGenerateTerraformAction } from './actions/generateTerraform';
 import { createPublishLocalAction } from './actions/publishLocal';
 
 /**
@@ -27,6 +28,7 @@ export const ecsEc2ScaffolderModule = createBackendModule({
       },
       async init({ scaffolderActions, config, discovery }) {
         scaffolderActions.addActions(
+          createGenerateTerraformAction(),
           createPublishLocalAction({
             directory: resolveLocalGitDirectory(config),
             discovery,

@@ -52,16 +52,7 @@ async function listFiles(gitDirectory: string): Promise<string[]> {
   return stdout.trim().split('\n');
 }
 
-// NOTE: the generate action comes in a separate change. Until its file exists
-// the template cannot run, so the suite is skipped; once it exists, the module
-// must register it or the first test fails.
-const describeWhenGenerateExists = fs.existsSync(
-  path.join(__dirname, 'actions', 'generateTerraform.ts'),
-)
-  ? describe
-  : describe.skip;
-
-describeWhenGenerateExists('Create ECS/EC2 service template', () => {
+describe('Create ECS/EC2 service template', () => {
   let root: string;
   let gitDirectory: string;
   let backend: Awaited<ReturnType<typeof startTemplateBackend>>;
@@ -69,9 +60,8 @@ describeWhenGenerateExists('Create ECS/EC2 service template', () => {
   beforeAll(async () => {
     root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ecs-ec2-template-'));
     gitDirectory = path.join(root, 'repos');
-    // NOTE: no simulator here, so the apply step is skipped. The simulator
-    // rejects the generated IAM instance profile reference today; the apply
-    // itself is tested against the simulator in demoApply.test.ts.
+    // No simulator here, so the apply step is skipped; demoApply.test.ts
+    // tests the apply against the simulator.
     backend = await startTemplateBackend({ gitDirectory });
   });
 

@@ -29,9 +29,17 @@ describe('ecs-ec2:demo:apply', () => {
   });
 
   beforeEach(async () => {
-    workspacePath = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'demo-apply-'));
-    await fs.promises.mkdir(path.join(workspacePath, 'terraform', '.terraform'), { recursive: true });
-    await fs.promises.writeFile(path.join(workspacePath, 'terraform', 'main.tf'), CLUSTER_TF);
+    workspacePath = await fs.promises.mkdtemp(
+      path.join(os.tmpdir(), 'demo-apply-'),
+    );
+    await fs.promises.mkdir(
+      path.join(workspacePath, 'terraform', '.terraform'),
+      { recursive: true },
+    );
+    await fs.promises.writeFile(
+      path.join(workspacePath, 'terraform', 'main.tf'),
+      CLUSTER_TF,
+    );
     // Provider downloads under .terraform must never be sent.
     await fs.promises.writeFile(
       path.join(workspacePath, 'terraform', '.terraform', 'broken.tf'),
@@ -44,7 +52,10 @@ describe('ecs-ec2:demo:apply', () => {
   });
 
   it('applies the Terraform files to the simulator', async () => {
-    const ctx = createMockActionContext({ workspacePath, input: { path: 'terraform' } });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { path: 'terraform' },
+    });
 
     await createDemoApplyAction({ simulatorUrl: simulator.url }).handler(ctx);
 
@@ -54,7 +65,9 @@ describe('ecs-ec2:demo:apply', () => {
       region: 'eu-west-1',
       credentials: { accessKeyId: 'SIMULATED', secretAccessKey: 'simulated' },
     });
-    const { clusters } = await ecs.send(new DescribeClustersCommand({ clusters: ['orders'] }));
+    const { clusters } = await ecs.send(
+      new DescribeClustersCommand({ clusters: ['orders'] }),
+    );
     expect(clusters?.map(cluster => cluster.status)).toEqual(['ACTIVE']);
   });
 
@@ -63,25 +76,39 @@ describe('ecs-ec2:demo:apply', () => {
       path.join(workspacePath, 'terraform', 'main.tf'),
       'resource "aws_ecs_cluster" "this" {\n  name = var.missing\n}\n',
     );
-    const ctx = createMockActionContext({ workspacePath, input: { path: 'terraform' } });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { path: 'terraform' },
+    });
 
-    await expect(createDemoApplyAction({ simulatorUrl: simulator.url }).handler(ctx)).rejects.toThrow(
+    await expect(
+      createDemoApplyAction({ simulatorUrl: simulator.url }).handler(ctx),
+    ).rejects.toThrow(
       /Simulated apply failed: the ECS simulator at .*\/_admin\/apply rejected the Terraform with HTTP 400: .*missing/,
     );
   });
 
   it('fails the step when the simulator is unreachable', async () => {
-    const stopped = await startSimulator({ scenario: 'empty', clock: 'manual' });
+    const stopped = await startSimulator({
+      scenario: 'empty',
+      clock: 'manual',
+    });
     await stopped.stop();
-    const ctx = createMockActionContext({ workspacePath, input: { path: 'terraform' } });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { path: 'terraform' },
+    });
 
-    await expect(createDemoApplyAction({ simulatorUrl: stopped.url }).handler(ctx)).rejects.toThrow(
-      /could not reach the ECS simulator/,
-    );
+    await expect(
+      createDemoApplyAction({ simulatorUrl: stopped.url }).handler(ctx),
+    ).rejects.toThrow(/could not reach the ECS simulator/);
   });
 
   it('skips the apply when no simulator is configured', async () => {
-    const ctx = createMockActionContext({ workspacePath, input: { path: 'terraform' } });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { path: 'terraform' },
+    });
 
     await createDemoApplyAction({}).handler(ctx);
 
@@ -91,7 +118,10 @@ describe('ecs-ec2:demo:apply', () => {
   it('sends nothing in a dry run', async () => {
     const before = simulator.calls();
     const ctx = {
-      ...createMockActionContext({ workspacePath, input: { path: 'terraform' } }),
+      ...createMockActionContext({
+        workspacePath,
+        input: { path: 'terraform' },
+      }),
       isDryRun: true,
     };
 
@@ -103,10 +133,13 @@ describe('ecs-ec2:demo:apply', () => {
 
   it('rejects a path without Terraform files', async () => {
     await fs.promises.mkdir(path.join(workspacePath, 'docs'));
-    const ctx = createMockActionContext({ workspacePath, input: { path: 'docs' } });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { path: 'docs' },
+    });
 
-    await expect(createDemoApplyAction({ simulatorUrl: simulator.url }).handler(ctx)).rejects.toThrow(
-      "No Terraform files (*.tf) found under 'docs'",
-    );
+    await expect(
+      createDemoApplyAction({ simulatorUrl: simulator.url }).handler(ctx),
+    ).rejects.toThrow("No Terraform files (*.tf) found under 'docs'");
   });
 });

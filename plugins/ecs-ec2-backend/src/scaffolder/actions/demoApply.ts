@@ -23,7 +23,9 @@ async function collectTerraformFiles(
   const files: Record<string, string> = {};
 
   async function walk(directory: string) {
-    const entries = await fs.promises.readdir(directory, { withFileTypes: true });
+    const entries = await fs.promises.readdir(directory, {
+      withFileTypes: true,
+    });
     for (const entry of entries) {
       const absolute = path.join(directory, entry.name);
       if (entry.isDirectory()) {
@@ -31,7 +33,10 @@ async function collectTerraformFiles(
           await walk(absolute);
         }
       } else if (entry.isFile() && entry.name.endsWith('.tf')) {
-        const relative = path.relative(root, absolute).split(path.sep).join('/');
+        const relative = path
+          .relative(root, absolute)
+          .split(path.sep)
+          .join('/');
         files[relative] = await fs.promises.readFile(absolute, 'utf8');
       }
     }
@@ -96,12 +101,17 @@ export function createDemoApplyAction(options: DemoApplyActionOptions) {
     },
 
     async handler(ctx) {
-      const root = resolveSafeChildPath(ctx.workspacePath, ctx.input.path ?? '.');
+      const root = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.path ?? '.',
+      );
       const files = await collectTerraformFiles(root);
       const names = Object.keys(files).sort();
       if (names.length === 0) {
         throw new InputError(
-          `No Terraform files (*.tf) found under '${ctx.input.path ?? '.'}' of the workspace; run ecs-ec2:terraform:generate first or fix the path input`,
+          `No Terraform files (*.tf) found under '${
+            ctx.input.path ?? '.'
+          }' of the workspace; run ecs-ec2:terraform:generate first or fix the path input`,
         );
       }
 
@@ -135,12 +145,17 @@ export function createDemoApplyAction(options: DemoApplyActionOptions) {
             });
           } catch (error) {
             throw new Error(
-              `Simulated apply failed: could not reach the ECS simulator at ${applyUrl} (${(error as Error).message}); start the simulator or fix ecsEc2.localGit.applyTo`,
+              `Simulated apply failed: could not reach the ECS simulator at ${applyUrl} (${
+                (error as Error).message
+              }); start the simulator or fix ecsEc2.localGit.applyTo`,
             );
           }
           if (!response.ok) {
             throw new Error(
-              `Simulated apply failed: the ECS simulator at ${applyUrl} rejected the Terraform with ${describeFailure(response.status, await response.text())}`,
+              `Simulated apply failed: the ECS simulator at ${applyUrl} rejected the Terraform with ${describeFailure(
+                response.status,
+                await response.text(),
+              )}`,
             );
           }
           const result = (await response.json()) as { resources?: unknown[] };

@@ -100,16 +100,23 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         ctx.workspacePath,
         sourcePath ?? '.',
       );
-      if (!fs.statSync(sourceDirectory, { throwIfNoEntry: false })?.isDirectory()) {
+      if (
+        !fs.statSync(sourceDirectory, { throwIfNoEntry: false })?.isDirectory()
+      ) {
         throw new InputError(
           `Invalid sourcePath '${sourcePath}': no such directory in the workspace`,
         );
       }
 
-      const baseUrl = `${await options.discovery.getExternalBaseUrl('ecs-ec2')}${LOCAL_GIT_ROUTE_PREFIX}`;
+      const baseUrl = `${await options.discovery.getExternalBaseUrl(
+        'ecs-ec2',
+      )}${LOCAL_GIT_ROUTE_PREFIX}`;
       const remoteUrl = `${baseUrl}/${repoName}.git`;
       const repoContentsUrl = `${baseUrl}/${repoName}/blob/${DEFAULT_BRANCH}`;
-      const catalogInfoUrl = `${repoContentsUrl}/${catalogInfoPath.replace(/^\/+/, '')}`;
+      const catalogInfoUrl = `${repoContentsUrl}/${catalogInfoPath.replace(
+        /^\/+/,
+        '',
+      )}`;
 
       ctx.output('remoteUrl', remoteUrl);
       ctx.output('repoContentsUrl', repoContentsUrl);
@@ -133,7 +140,9 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       });
 
       ctx.output('commitHash', commitHash);
-      ctx.logger.info(`Created repository ${remoteUrl} at commit ${commitHash}`);
+      ctx.logger.info(
+        `Created repository ${remoteUrl} at commit ${commitHash}`,
+      );
     },
   });
 }
