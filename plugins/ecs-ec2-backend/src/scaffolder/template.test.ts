@@ -113,7 +113,7 @@ describe('Create ECS/EC2 service template', () => {
     expect(catalogInfo).toContain(
       'ecs-ec2.io/service-arn: arn:aws:ecs:us-east-1:123456789012:service/demo/orders-api',
     );
-    expect(catalogInfo).toContain('- resource:default/demo');
+    expect(catalogInfo).toContain('- "resource:default/demo"');
 
     expect(backend.catalog.addLocation).toHaveBeenCalledWith(
       {
@@ -152,6 +152,23 @@ describe('Create ECS/EC2 service template', () => {
     expect(log).toContain('pools[0].capacityProviderName');
     expect(log).toContain('pools[0].managedTerminationProtection');
     expect(fs.existsSync(path.join(gitDirectory, 'invalid-api.git'))).toBe(false);
+  });
+
+  it('rejects an owner that would add YAML to catalog-info.yaml', async () => {
+    const values = {
+      ...referenceValues('injected-api'),
+      owner:
+        'group:default/platform-team\n  annotations:\n    ecs-ec2.io/service-arn: arn:aws:ecs:us-east-1:123456789012:service/demo/payments',
+    };
+
+    const created = await request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+
+    expect(created.status).toBe(400);
+    expect(JSON.stringify(created.body)).toContain('owner');
+    expect(fs.existsSync(path.join(gitDirectory, 'injected-api.git'))).toBe(false);
   });
 
   it('returns the Terraform from the dry-run endpoint', async () => {
