@@ -29,8 +29,9 @@ export function isStopped(task: EcsTaskView): boolean {
 }
 
 /**
- * Tells whether an instance runs On-Demand or Spot. The ECS agent reports it in
- * the `ecs.instance-lifecycle` attribute. Without it, an Auto Scaling group that
+ * Tells whether an instance runs On-Demand or Spot. The backend sets it when it
+ * can tell, for example from a custom `ecs.instance-lifecycle` attribute or its
+ * capacity provider's Auto Scaling group. Failing that, a group that
  * launches only one kind settles the question. A group that mixes both leaves
  * it undefined, since its figures do not say which instance is which.
  */
