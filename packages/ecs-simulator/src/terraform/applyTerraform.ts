@@ -58,8 +58,15 @@ export async function applyTerraformDir(world: World, dir: string): Promise<Appl
  * definitions and services. Resource types outside that list are ignored.
  */
 export async function applyTerraformFiles(world: World, files: Record<string, string>): Promise<ApplyResult> {
-  const merged: { resource: Record<string, Record<string, Block>>; variable: Record<string, Block>; locals: Block; provider: Block } = {
+  const merged: {
+    resource: Record<string, Record<string, Block>>;
+    data: Record<string, Record<string, Block>>;
+    variable: Record<string, Block>;
+    locals: Block;
+    provider: Block;
+  } = {
     resource: {},
+    data: {},
     variable: {},
     locals: {},
     provider: {},
@@ -68,6 +75,9 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
     const json = (await parse(name, content)) as Record<string, any>;
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
       merged.resource[type] = { ...merged.resource[type], ...(byName as Record<string, Block>) };
+    }
+    for (const [type, byName] of Object.entries(json.data ?? {})) {
+      merged.data[type] = { ...merged.data[type], ...(byName as Record<string, Block>) };
     }
     for (const [variable, blocks] of Object.entries(json.variable ?? {})) {
       merged.variable[variable] = first(blocks);
@@ -99,6 +109,19 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
     }
     if (head === 'local') {
       return pick(evaluateValue(merged.locals[rest[0]], resolve), rest.slice(1));
+    }
+    if (head === 'data' && rest[0] === 'aws_ecs_cluster') {
+      // An existing cluster: its name is the data source's own argument, and
+      // its ARN ends in that name, which is all the ECS resources read of it.
+      const arguments_ = evaluateValue(first(merged.data.aws_ecs_cluster?.[rest[1]] ?? []), resolve) as Block;
+      const clusterName = String(arguments_?.cluster_name ?? '');
+      const attributes: Record<string, string> = {
+        cluster_name: clusterName,
+        name: clusterName,
+        id: clusterName,
+        arn: `arn:aws:ecs:::cluster/${clusterName}`,
+      };
+      return attributes[rest[2] ?? 'id'] ?? clusterName;
     }
     if (head === 'data' || (!RESOURCE_ORDER.includes(head) && merged.resource[head]?.[rest[0]])) {
       // Data sources and resource types the simulator does not model (IAM roles, log groups)
