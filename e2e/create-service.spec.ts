@@ -178,6 +178,14 @@ test.describe('Create ECS/EC2 service', () => {
     await page.goBack();
     await entityLink.click();
     await expect(page.getByRole('heading', { name, exact: true }).first()).toBeVisible({ timeout: 60_000 });
+    // The catalog registers the component a few seconds after the task ends,
+    // and the entity page does not retry on its own: reload until it is there.
+    await expect(async () => {
+      if (!(await entityTab(page, 'ECS').isVisible())) {
+        await page.reload();
+      }
+      await expect(entityTab(page, 'ECS')).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
     await page.screenshot({ path: screenshotPath('create-11-entity.png'), fullPage: true });
     await entityTab(page, 'ECS').click();
 
@@ -192,9 +200,9 @@ test.describe('Create ECS/EC2 service', () => {
     for (const task of await tasks.all()) {
       await task.click();
       const dialog = page.getByRole('dialog');
-      const provider = await dialog.getByRole('row', { name: /Capacity provider/ }).innerText();
+      const provider = await dialog.getByRole('row', { name: /Capacity provider/i }).innerText();
       expect(declaredProviders.some(declared => provider.includes(declared))).toBe(true);
-      await expect(dialog).toContainText(/Instance\s+i-[0-9a-f]+ \((m6i\.large|g4dn\.xlarge)/);
+      await expect(dialog).toContainText(/Instance\s*i-[0-9a-f]+ \((m6i\.large|g4dn\.xlarge)/);
       await page.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
     }

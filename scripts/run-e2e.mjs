@@ -53,6 +53,40 @@ async function waitForBackend(backend, timeoutMs) {
   throw new Error(`The backend did not answer ${backendUrl}/api/ecs-ec2/health within ${timeoutMs / 1000} s`);
 }
 
+// The catalog ingests the demo entities and the template a few seconds after
+// the backend answers; specs that start earlier would see an empty catalog.
+async function waitForCatalog(timeoutMs) {
+  const entities = [
+    'template/default/ecs-ec2-service',
+    'component/default/web-api',
+    'component/default/payments',
+    'resource/default/demo',
+  ];
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const session = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      });
+      const token = (await session.json()).backstageIdentity.token;
+      const found = await Promise.all(
+        entities.map(async ref => {
+          const response = await fetch(
+            `${backendUrl}/api/catalog/entities/by-name/${ref}`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
+          return response.ok;
+        }),
+      );
+      if (found.every(Boolean)) return;
+    } catch {
+      // Sign-in or catalog not ready yet.
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error(`The catalog did not list ${entities.join(', ')} within ${timeoutMs / 1000} s`);
+}
+
 async function main() {
   if (!existsSync(chromiumPath)) {
     throw new Error(
@@ -81,6 +115,7 @@ async function main() {
 
   try {
     await waitForBackend(backend, 180_000);
+    await waitForCatalog(120_000);
     await run('yarn', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
       env: { ...process.env, PORTAL_URL: backendUrl, CHROMIUM_PATH: chromiumPath },
     });
