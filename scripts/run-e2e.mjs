@@ -50,11 +50,11 @@ async function waitForBackend(backend, timeoutMs) {
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
-  throw new Error(`The backend did not answer ${backendUrl}/api/ecs-ec2/health within ${timeoutMs / 1000} s`);
+  throw new Error(`The backend did not respond on ${backendUrl}/api/ecs-ec2/health within ${timeoutMs / 1000} s`);
 }
 
 // The catalog ingests the demo entities and the template a few seconds after
-// the backend answers; specs that start earlier would see an empty catalog.
+// the backend is up, so specs that start earlier would see an empty catalog.
 async function waitForCatalog(timeoutMs) {
   const entities = [
     'template/default/ecs-ec2-service',
