@@ -13,13 +13,13 @@ export interface FaultConfig {
   latency?: { ms: number; jitterMs?: number };
   /**
    * A token bucket per account, region and operation, refilled at `ratePerSecond` up to `burst`
-   * tokens on the simulator clock, as ECS limits API calls. An empty bucket answers
+   * tokens on the simulator clock, as ECS limits API calls. An empty bucket returns
    * ThrottlingException (HTTP 400). `operations` limits it to some operations.
    */
   throttling?: { ratePerSecond: number; burst: number; operations?: string[] };
-  /** Fraction (0-1) of calls answered with a server error (HTTP 500). */
+  /** Fraction (0-1) of calls that fail with a server error (HTTP 500). */
   serverErrorRate?: number;
-  /** Accounts whose calls are answered with AccessDeniedException. */
+  /** Accounts whose calls fail with AccessDeniedException. */
   accessDeniedAccounts?: string[];
   /** Errors for some operations: every call, or the fraction `rate` of calls, fails with `code`. */
   operations?: Record<string, { code: string; message?: string; status?: number; rate?: number }>;

@@ -32,9 +32,9 @@ export type EcsWarningCode =
  */
 export interface EcsWarning {
   code: EcsWarningCode;
-  /** What is missing from the picture, for example "Container instances of cluster demo". */
+  /** Part missing from the picture, for example "Container instances of cluster demo". */
   part: string;
-  /** What happened and what to do, without account internals such as role ARNs. */
+  /** Cause and next step, without account internals such as role ARNs. */
   message: string;
   /** Service ARN the warning belongs to, when it belongs to one. */
   serviceArn?: string;

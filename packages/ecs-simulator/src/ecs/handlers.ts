@@ -81,7 +81,7 @@ export const ecsHandlers: Record<string, OperationHandler> = {
   ListServices(context, input) {
     const cluster = requireCluster(context, input.cluster);
     const services = [...cluster.services.values()].filter(s => s.status !== 'INACTIVE').map(s => s.arn);
-    // ListServices returns 10 services per page unless maxResults says otherwise (at most 100).
+    // ListServices returns 10 services per page unless maxResults sets another size (at most 100).
     const { page, nextToken } = paginate(services, {
       ...input,
       defaultMaxResults: 10,

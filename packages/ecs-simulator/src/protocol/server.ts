@@ -13,7 +13,7 @@ import type { World } from '../world/World';
 const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 const CLOUDWATCH_TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 
-/** What the HTTP layer needs from the simulator around each call. */
+/** Hooks the HTTP layer calls on the simulator around each request. */
 export interface ServerHooks {
   world: World;
   faults: () => FaultInjector;
@@ -40,7 +40,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-/** Creates the HTTP server that answers ECS (JSON 1.1), CloudWatch (JSON 1.0) and Auto Scaling (Query). */
+/** Creates the HTTP server that handles ECS (JSON 1.1), CloudWatch (JSON 1.0) and Auto Scaling (Query). */
 export function createSimulatorServer(hooks: ServerHooks): http.Server {
   return http.createServer((req, res) => {
     handle(hooks, req, res).catch(error => {

@@ -33,7 +33,7 @@ export interface PlacementRequest {
 
 export interface PlacementResult {
   placed: TaskRecord[];
-  /** Why the remaining tasks could not be placed, worded like the ECS service event. */
+  /** Reason the remaining tasks could not be placed, worded like the ECS service event. */
   failure?: string;
   /** Capacity providers that had no room, so managed scaling can add instances. */
   exhaustedProviders: string[];

@@ -41,8 +41,8 @@ async function ping(port: number): Promise<boolean> {
 }
 
 /**
- * Sends SIGKILL and waits for the exit. The server keeps no data
- * (no RDB or AOF), so nothing is lost by skipping its shutdown.
+ * Sends SIGKILL and waits for the exit. The server starts with `--save ''` and
+ * `--appendonly no`, so nothing is lost by skipping its shutdown.
  */
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -51,7 +51,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Starts redis-server without persistence and waits until it answers PING. */
+/** Starts redis-server without persistence and waits until it responds to PING. */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -76,5 +76,5 @@ export async function startRedisServer(): Promise<RedisServer> {
     await new Promise(resolve => setTimeout(resolve, 50));
   }
   child.kill('SIGKILL');
-  throw new Error(`redis-server did not answer PING on port ${port}`);
+  throw new Error(`redis-server did not respond to PING on port ${port}; check that nothing else listens there`);
 }

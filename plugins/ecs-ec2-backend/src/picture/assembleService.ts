@@ -60,8 +60,8 @@ const ROLLED_BACK = /^ROLLBACK_/;
 /**
  * Marks deployments the circuit breaker rolled back as FAILED. ECS may already
  * report the rollback deployment as COMPLETED, and the failed deployment can be
- * gone from DescribeServices; the history is what says it failed, so a rolled-back
- * deployment never reads as a success.
+ * gone from DescribeServices. The deployment history records the failure, so a
+ * rolled-back deployment never reads as a success.
  */
 function applyHistory(
   deployments: EcsDeploymentView[],

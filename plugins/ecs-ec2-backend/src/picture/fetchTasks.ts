@@ -27,7 +27,7 @@ export interface FetchedTasks {
 /**
  * Lists the running and the stopped tasks of every service of one cluster and
  * describes them. Each full ListTasks page goes to DescribeTasks at once, while the
- * next page is being read; the partial last pages of all lists share their calls.
+ * next page is being read. The partial last pages of all lists share their calls.
  */
 export async function fetchTasks(
   clients: AwsAccountRegionClients,

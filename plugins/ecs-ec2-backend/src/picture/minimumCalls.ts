@@ -1,4 +1,4 @@
-/** What one service's picture has to read, for the call-count formula. */
+/** Counts of what one service's picture reads, the inputs of the call-count formula. */
 export interface ServiceShape {
   runningTasks: number;
   stoppedTasks: number;

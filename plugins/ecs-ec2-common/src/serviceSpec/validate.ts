@@ -50,7 +50,7 @@ import {
 export interface ValidationProblem {
   /** Path of the field, for example `pools[1].capacityProviderName`. */
   field: string;
-  /** What is wrong and how to fix it. */
+  /** Description of the problem and its fix. */
   message: string;
 }
 
@@ -210,8 +210,8 @@ function checkNames(spec: ServiceSpec, report: Report) {
 
 /*
  * A capacity provider name is either given or derived as
- * `<service name>-<pool name>`; a derived name's problem is reported on the
- * field the offending part came from, because that is the field to change.
+ * `<service name>-<pool name>`. A derived name's problem is reported on the
+ * field its invalid part came from, because that is the field to change.
  */
 function checkCapacityProviderName(
   spec: ServiceSpec,

@@ -1,7 +1,7 @@
 /**
  * Formats CPU units (1024 per vCPU) as vCPU with three significant digits, for
- * example 512 as "0.5 vCPU" and 128 as "0.125 vCPU"; two digits would show 128
- * units as 0.13 vCPU, a size no task definition asks for.
+ * example 512 as "0.5 vCPU" and 128 as "0.125 vCPU". Two digits would show 128
+ * units as 0.13 vCPU, a size no task definition requests.
  */
 export function formatCpu(cpuUnits: number): string {
   const vcpu = cpuUnits / 1024;

@@ -8,8 +8,8 @@ import { examples } from './demoApply.examples';
 /** @public */
 export interface DemoApplyActionOptions {
   /**
-   * Base URL of the ECS simulator, or undefined when the portal has none; the
-   * action then skips the apply and says so in the task log.
+   * Base URL of the ECS simulator, or undefined when the portal has none. The
+   * action then skips the apply and logs that in the task log.
    */
   simulatorUrl?: string;
 }

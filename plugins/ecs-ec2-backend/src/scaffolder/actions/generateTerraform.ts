@@ -35,7 +35,7 @@ const inputSchema = serviceSpecSchema.extend({
 
 /*
  * The spec schema is built with this repository's zod, while the scaffolder
- * types its schema callbacks with its own zod copy; the types differ but the
+ * types its schema callbacks with its own zod copy. The types differ, but the
  * runtime schema is plain zod 3, which the scaffolder converts to JSON Schema.
  */
 const inputSchemaCallback = (() => inputSchema) as unknown as (

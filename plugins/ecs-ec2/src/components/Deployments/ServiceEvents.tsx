@@ -7,7 +7,7 @@ import { formatTime } from '../../lib/format';
 
 /** Service events, newest first, as ECS returns them. */
 export function ServiceEvents(props: { events: EcsServiceEvent[] }) {
-  // ECS may return an event without a message; an empty row says nothing.
+  // ECS may return an event without a message, and an empty row tells the reader nothing.
   const events = props.events.filter(event => event.message.trim() !== '');
   if (events.length === 0) {
     return (

@@ -16,7 +16,7 @@ import { StructuredMetadataTable } from '@backstage/core-components';
 import { EcsTaskView } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { formatCpuUnits, formatMemory, formatTime } from '../../lib/format';
 
-/** What the dialog shows: one task, or a list of tasks to pick from. */
+/** Content of the dialog: one task, or a list of tasks to pick from. */
 export type TaskSelection =
   | { kind: 'task'; task: EcsTaskView }
   | { kind: 'list'; title: string; tasks: EcsTaskView[] };
