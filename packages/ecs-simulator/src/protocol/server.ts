@@ -73,7 +73,7 @@ async function handle(hooks: ServerHooks, req: http.IncomingMessage, res: http.S
     const contentType = ecs ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
     const handlers: Record<string, OperationHandler> = ecs ? ecsHandlers : cloudWatchHandlers;
     try {
-      const output = await invoke(hooks, `${ecs ? 'ECS' : 'CloudWatch'}.${operation}`, account, region, context => {
+      const output = await invoke(hooks, `${ecs ? 'ECS' : 'CloudWatch'}.${operation}`, account, region, async context => {
         const handler = handlers[operation];
         if (!handler) {
           throw new AwsError('UnknownOperationException', `Operation ${operation} is not supported by the simulator.`);
@@ -84,7 +84,7 @@ async function handle(hooks: ServerHooks, req: http.IncomingMessage, res: http.S
         } catch {
           throw new AwsError(ecs ? 'InvalidParameterException' : 'InvalidParameterValue', 'The request body is not valid JSON.');
         }
-        return applyMissingFaults(hooks, operation, handler(context, input));
+        return applyMissingFaults(hooks, operation, await handler(context, input));
       });
       res.writeHead(200, { 'content-type': contentType, 'x-amzn-requestid': requestId });
       res.end(JSON.stringify(output));

@@ -20,6 +20,12 @@ export interface ScenarioAccount {
   id: string;
   /** Access key ids that sign as this account. Unknown keys fall back to the first account. */
   accessKeyIds?: string[];
+  /**
+   * Whether service, task and container instance ARNs include the cluster name, as the ECS
+   * account settings serviceLongArnFormat, taskLongArnFormat and
+   * containerInstanceLongArnFormat decide. Default true; false gives the old format.
+   */
+  longArnFormat?: boolean;
 }
 
 /** @public */

@@ -69,6 +69,7 @@ export interface CreateServiceInput {
 export class World {
   readonly regions = new Map<string, RegionRecord>();
   readonly accounts: string[];
+  private readonly shortArnAccounts = new Set<string>();
   private readonly accessKeys = new Map<string, string>();
   readonly random: SeededRandom;
   /** Simulated time the world has been stepped to, in epoch milliseconds. */
@@ -77,12 +78,15 @@ export class World {
   readonly scheduled: Array<{ at: number; run: () => void }> = [];
 
   constructor(options: {
-    accounts: Array<{ id: string; accessKeyIds?: string[] }>;
+    accounts: Array<{ id: string; accessKeyIds?: string[]; longArnFormat?: boolean }>;
     startTime: number;
     seed: string;
   }) {
     this.accounts = options.accounts.map(a => a.id);
     for (const account of options.accounts) {
+      if (account.longArnFormat === false) {
+        this.shortArnAccounts.add(account.id);
+      }
       for (const key of account.accessKeyIds ?? []) {
         this.accessKeys.set(key, account.id);
       }
@@ -193,6 +197,7 @@ export class World {
       account: region.account,
       region: region.region,
       status: 'ACTIVE',
+      longArnFormat: !this.shortArnAccounts.has(region.account),
       containerInsights: input.containerInsights ?? false,
       capacityProviders: [],
       defaultCapacityProviderStrategy: [],
@@ -297,7 +302,7 @@ export class World {
     }
     const instance: ContainerInstanceRecord = {
       id,
-      arn: arns.containerInstance(cluster.region, cluster.account, cluster.name, id),
+      arn: arns.containerInstance(cluster.region, cluster.account, cluster.name, id, cluster.longArnFormat),
       ec2InstanceId: input.ec2InstanceId ?? this.newEc2InstanceId(),
       clusterName: cluster.name,
       capacityProviderName: input.capacityProviderName ?? group?.capacityProviderName,
@@ -347,7 +352,7 @@ export class World {
   createService(cluster: ClusterRecord, input: CreateServiceInput): ServiceRecord {
     const service: ServiceRecord = {
       name: input.name,
-      arn: arns.service(cluster.region, cluster.account, cluster.name, input.name),
+      arn: arns.service(cluster.region, cluster.account, cluster.name, input.name, cluster.longArnFormat),
       clusterName: cluster.name,
       desiredCount: input.desiredCount,
       capacityProviderStrategy: input.capacityProviderStrategy ?? cluster.defaultCapacityProviderStrategy,

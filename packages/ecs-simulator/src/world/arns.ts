@@ -1,15 +1,19 @@
-/** Builds the ARNs ECS and Auto Scaling use, in the current (long) ARN format. */
+/**
+ * Builds the ARNs ECS and Auto Scaling use. Services, tasks and container instances take
+ * the long format with the cluster name unless `long` is false: accounts that predate the
+ * long format, or turned its account settings off, still get the old one.
+ */
 export const arns = {
   cluster: (region: string, account: string, name: string) =>
     `arn:aws:ecs:${region}:${account}:cluster/${name}`,
-  service: (region: string, account: string, cluster: string, name: string) =>
-    `arn:aws:ecs:${region}:${account}:service/${cluster}/${name}`,
-  task: (region: string, account: string, cluster: string, id: string) =>
-    `arn:aws:ecs:${region}:${account}:task/${cluster}/${id}`,
+  service: (region: string, account: string, cluster: string, name: string, long = true) =>
+    `arn:aws:ecs:${region}:${account}:service/${long ? `${cluster}/` : ''}${name}`,
+  task: (region: string, account: string, cluster: string, id: string, long = true) =>
+    `arn:aws:ecs:${region}:${account}:task/${long ? `${cluster}/` : ''}${id}`,
   container: (region: string, account: string, cluster: string, taskId: string, id: string) =>
     `arn:aws:ecs:${region}:${account}:container/${cluster}/${taskId}/${id}`,
-  containerInstance: (region: string, account: string, cluster: string, id: string) =>
-    `arn:aws:ecs:${region}:${account}:container-instance/${cluster}/${id}`,
+  containerInstance: (region: string, account: string, cluster: string, id: string, long = true) =>
+    `arn:aws:ecs:${region}:${account}:container-instance/${long ? `${cluster}/` : ''}${id}`,
   taskDefinition: (region: string, account: string, family: string, revision: number) =>
     `arn:aws:ecs:${region}:${account}:task-definition/${family}:${revision}`,
   capacityProvider: (region: string, account: string, name: string) =>

@@ -37,7 +37,7 @@ export function createTask(
   const startSeconds = taskDefinition.behaviour.startSeconds ?? DEFAULT_START_SECONDS;
   const task: TaskRecord = {
     id,
-    arn: arns.task(cluster.region, cluster.account, cluster.name, id),
+    arn: arns.task(cluster.region, cluster.account, cluster.name, id, cluster.longArnFormat),
     clusterName: cluster.name,
     serviceName: options.service?.name,
     deploymentId: options.deployment?.id,

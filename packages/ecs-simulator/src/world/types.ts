@@ -230,6 +230,8 @@ export interface ClusterRecord {
   account: string;
   region: string;
   status: 'ACTIVE';
+  /** Whether service, task and container instance ARNs carry the cluster name. */
+  longArnFormat: boolean;
   containerInsights: boolean;
   capacityProviders: string[];
   defaultCapacityProviderStrategy: StrategyItem[];
