@@ -95,7 +95,8 @@ describe('GET /entities/:namespace/:kind/:name', () => {
     expect(providers).toHaveLength(12);
     expect(providers[0].autoScalingGroup).toMatchObject({ inServiceCount: 2, minSize: 0, maxSize: 100 });
     expect(providers.every(p => p.targetCapacity === 90)).toBe(true);
-    expect(aws.calls()['ECS.DescribeCapacityProviders']).toBe(1);
+    // DescribeCapacityProviders returns at most 10 providers per call.
+    expect(aws.calls()['ECS.DescribeCapacityProviders']).toBe(2);
     expect(aws.calls()['AutoScaling.DescribeAutoScalingGroups']).toBe(1);
   });
 

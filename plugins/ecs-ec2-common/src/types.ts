@@ -292,6 +292,8 @@ export interface EcsUtilizationSeries {
 /** @public */
 export interface EcsServiceMetrics {
   service: EcsUtilizationSeries;
-  /** Period of each point, in seconds. */
+  /** Period of each point of the service's series, in seconds. */
   periodSeconds: number;
+  /** Period of each point of an instance's series, in seconds. */
+  instancePeriodSeconds: number;
 }

@@ -17,7 +17,10 @@ import {
   purchaseOptionOfGroup,
 } from './fetchCapacityProviders';
 import { DeploymentHistoryEntry } from './fetchDeploymentHistory';
-import { METRIC_PERIOD_SECONDS } from './fetchMetrics';
+import {
+  INSTANCE_METRIC_PERIOD_SECONDS,
+  METRIC_PERIOD_SECONDS,
+} from './MetricCollector';
 import {
   consoleUrl,
   mapContainerInstance,
@@ -52,7 +55,6 @@ export interface ServiceInputs {
 export interface ServiceDraft {
   view: EcsServiceView;
   warnings: EcsWarning[];
-  metricIndex: number;
 }
 
 const ROLLED_BACK = /^ROLLBACK_/;
@@ -138,7 +140,11 @@ export function assembleService(inputs: ServiceInputs): ServiceDraft {
       const aStopped = a.lastStatus === 'STOPPED' ? 1 : 0;
       const bStopped = b.lastStatus === 'STOPPED' ? 1 : 0;
       if (aStopped !== bStopped) return aStopped - bStopped;
-      return (b.stoppedAt ?? b.createdAt ?? '').localeCompare(a.stoppedAt ?? a.createdAt ?? '');
+      // ISO timestamps of one format sort as plain strings, newest first.
+      const aTime = a.stoppedAt ?? a.createdAt ?? '';
+      const bTime = b.stoppedAt ?? b.createdAt ?? '';
+      if (aTime === bTime) return 0;
+      return aTime < bTime ? 1 : -1;
     });
 
   if (inputs.taskFailures.length > 0) {
@@ -212,9 +218,10 @@ export function assembleService(inputs: ServiceInputs): ServiceDraft {
     metrics: {
       service: { cpu: [], memory: [] },
       periodSeconds: METRIC_PERIOD_SECONDS,
+      instancePeriodSeconds: INSTANCE_METRIC_PERIOD_SECONDS,
     },
     consoleUrl: consoleUrl(target.region, target.clusterName, target.serviceName),
   };
 
-  return { view, warnings, metricIndex: -1 };
+  return { view, warnings };
 }

@@ -17,8 +17,11 @@ import { AwsAccountRegionClients } from '../aws/AwsClients';
 import { warningFromError } from '../aws/awsWarnings';
 import { mapContainerInstance } from './mapEcs';
 
-/** DescribeCapacityProviders takes at most 100 names per call. */
-const CAPACITY_PROVIDER_BATCH = 100;
+/**
+ * DescribeCapacityProviders takes up to 100 names but returns at most 10 providers per
+ * page. Batches of 10 go out side by side instead of as a chain of pages.
+ */
+const CAPACITY_PROVIDER_BATCH = 10;
 /** DescribeAutoScalingGroups returns at most 100 groups per page (MaxRecords). */
 const AUTO_SCALING_GROUP_BATCH = 100;
 
@@ -60,22 +63,30 @@ export async function fetchCapacityProviders(
 
   await Promise.all(
     chunk(ec2Names, CAPACITY_PROVIDER_BATCH).map(async batch => {
+      let nextToken: string | undefined;
       try {
-        const output = await clients.run(() =>
-          clients.ecs.send(
-            new DescribeCapacityProvidersCommand({ capacityProviders: batch }),
-          ),
-        );
-        for (const provider of output.capacityProviders ?? []) {
-          capacityProviders.set(provider.name ?? '', provider);
-        }
-        for (const failure of output.failures ?? []) {
-          warnings.push({
-            code: failure.reason === 'MISSING' ? 'MISSING' : 'NOT_FOUND',
-            part: `Capacity provider ${failure.arn}`,
-            message: `Capacity provider ${failure.arn} of cluster ${clusterName} could not be described: AWS reports it as ${failure.reason ?? 'missing'}.`,
-          });
-        }
+        do {
+          const output = await clients.run(() =>
+            clients.ecs.send(
+              new DescribeCapacityProvidersCommand({
+                capacityProviders: batch,
+                maxResults: CAPACITY_PROVIDER_BATCH,
+                nextToken,
+              }),
+            ),
+          );
+          for (const provider of output.capacityProviders ?? []) {
+            capacityProviders.set(provider.name ?? '', provider);
+          }
+          for (const failure of output.failures ?? []) {
+            warnings.push({
+              code: failure.reason === 'MISSING' ? 'MISSING' : 'NOT_FOUND',
+              part: `Capacity provider ${failure.arn}`,
+              message: `Capacity provider ${failure.arn} of cluster ${clusterName} could not be described: AWS reports it as ${failure.reason ?? 'missing'}.`,
+            });
+          }
+          nextToken = output.nextToken;
+        } while (nextToken);
       } catch (error) {
         warnings.push(
           warningFromError(
@@ -124,6 +135,19 @@ export async function fetchCapacityProviders(
       }
     }),
   );
+
+  // A group deleted behind its capacity provider's back is not an error to AWS; the
+  // reader still needs to know why the provider shows no group.
+  const groupsFailed = warnings.some(warning => warning.part.startsWith('Auto Scaling groups'));
+  for (const name of groupsFailed ? [] : groupNames) {
+    if (!autoScalingGroups.has(name)) {
+      warnings.push({
+        code: 'NOT_FOUND',
+        part: `Auto Scaling group ${name}`,
+        message: `Auto Scaling group ${name} of a capacity provider of cluster ${clusterName} was not found; check the capacity provider's autoScalingGroupArn.`,
+      });
+    }
+  }
 
   return { capacityProviders, autoScalingGroups, warnings };
 }

@@ -14,7 +14,14 @@ import { warningFromError } from '../aws/awsWarnings';
 import { fetchCapacityProviders } from './fetchCapacityProviders';
 import { fetchContainerInstances } from './fetchContainerInstances';
 import { fetchDeploymentHistory } from './fetchDeploymentHistory';
-import { fetchMetrics, MetricSubject } from './fetchMetrics';
+import { MetricCollector, subjectKey } from './MetricCollector';
+import {
+  expectedMetricSubjects,
+  instanceSubject,
+  metricSubjects,
+  providerSubject,
+  serviceSubject,
+} from './metricSubjects';
 import { fetchTasks } from './fetchTasks';
 import { assembleService } from './assembleService';
 import { ServiceTarget } from './serviceTargets';
@@ -110,8 +117,9 @@ async function describeTaskDefinitions(
 /**
  * Fetches everything the picture shows for the services of one cluster. Calls that
  * do not depend on each other start together: the task lists, the container
- * instance list, the service descriptions and the deployment histories. Only the
- * metric query waits for the tasks, because it needs the instances they run on.
+ * instance list, the service descriptions and the deployment histories. The metric
+ * queries start once the services and instances are known, without waiting for the
+ * task pages, which take longest on a large service.
  */
 export async function fetchClusterServices(
   clients: AwsAccountRegionClients,
@@ -165,6 +173,17 @@ export async function fetchClusterServices(
     logger,
   );
 
+  // The metrics of what the views are known to show go out now, while the task pages
+  // are still being read; when the tasks cannot add to them, they go out complete.
+  const metrics = new MetricCollector(clients, group.clusterName, now, logger);
+  const expected = expectedMetricSubjects(
+    group.clusterName,
+    [...described.services.values()],
+    instances.instances,
+  );
+  metrics.add(expected.subjects);
+  if (expected.complete) metrics.flush();
+
   const tasks = await tasksPromise;
   const [capacityProviders, history, taskDefinitions] = await Promise.all([
     capacityProvidersPromise,
@@ -188,49 +207,24 @@ export async function fetchClusterServices(
       }),
     );
 
-  // One metric request for the whole cluster: every service, every instance shown
-  // and every capacity provider shown.
-  const subjects: MetricSubject[] = [];
-  const instanceSubject = new Map<string, number>();
-  const providerSubject = new Map<string, number>();
-  for (const draft of drafts) {
-    draft.metricIndex = subjects.length;
-    subjects.push({
-      kind: 'service',
-      clusterName: group.clusterName,
-      serviceName: draft.view.serviceName,
-    });
-    for (const instance of draft.view.containerInstances) {
-      if (instanceSubject.has(instance.containerInstanceArn)) continue;
-      instanceSubject.set(instance.containerInstanceArn, subjects.length);
-      subjects.push({
-        kind: 'instance',
-        clusterName: group.clusterName,
-        containerInstanceId: instance.containerInstanceArn.split('/').pop() ?? '',
-        ec2InstanceId: instance.ec2InstanceId,
-      });
-    }
-    for (const provider of draft.view.capacityProviders) {
-      if (providerSubject.has(provider.name)) continue;
-      providerSubject.set(provider.name, subjects.length);
-      subjects.push({
-        kind: 'capacityProvider',
-        clusterName: group.clusterName,
-        capacityProviderName: provider.name,
-      });
-    }
-  }
-  const metrics = await fetchMetrics(clients, group.clusterName, subjects, now, logger);
+  // Adds what the tasks revealed beyond the expected subjects, normally nothing.
+  const fetchedMetrics = await metrics.finish(
+    drafts.flatMap(draft => metricSubjects(group.clusterName, draft.view)),
+  );
 
   for (const draft of drafts) {
-    draft.view.metrics.service =
-      metrics.utilization.get(draft.metricIndex) ?? draft.view.metrics.service;
-    for (const instance of draft.view.containerInstances) {
-      const series = metrics.utilization.get(instanceSubject.get(instance.containerInstanceArn)!);
+    const { view } = draft;
+    view.metrics.service =
+      fetchedMetrics.utilization.get(subjectKey(serviceSubject(group.clusterName, view.serviceName))) ??
+      view.metrics.service;
+    for (const instance of view.containerInstances) {
+      const series = fetchedMetrics.utilization.get(subjectKey(instanceSubject(group.clusterName, instance)));
       if (series) instance.metrics = series;
     }
-    for (const provider of draft.view.capacityProviders) {
-      const reservation = metrics.reservation.get(providerSubject.get(provider.name)!);
+    for (const provider of view.capacityProviders) {
+      const reservation = fetchedMetrics.reservation.get(
+        subjectKey(providerSubject(group.clusterName, provider.name)),
+      );
       if (reservation !== undefined) provider.currentReservation = reservation;
     }
   }
@@ -245,7 +239,7 @@ export async function fetchClusterServices(
       ...history.flatMap(entry => entry.warnings),
       ...taskDefinitions.warnings,
       ...drafts.flatMap(draft => draft.warnings),
-      ...metrics.warnings,
+      ...fetchedMetrics.warnings,
     ],
   };
 }

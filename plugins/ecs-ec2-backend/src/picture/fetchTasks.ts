@@ -46,25 +46,30 @@ export async function fetchTasks(
   );
 
   const listAll = async (target: ServiceTarget, desiredStatus: DesiredStatus) => {
-    let nextToken: string | undefined;
+    const listPage = (nextToken?: string) =>
+      clients.run(() =>
+        clients.ecs.send(
+          new ListTasksCommand({
+            cluster: clusterName,
+            serviceName: target.serviceName,
+            desiredStatus,
+            maxResults: TASK_PAGE_SIZE,
+            nextToken,
+          }),
+        ),
+      );
     try {
-      do {
-        const page = await clients.run(() =>
-          clients.ecs.send(
-            new ListTasksCommand({
-              cluster: clusterName,
-              serviceName: target.serviceName,
-              desiredStatus,
-              maxResults: TASK_PAGE_SIZE,
-              nextToken,
-            }),
-          ),
-        );
+      let page = await listPage();
+      for (;;) {
+        // The next page is requested before this one is described: the page chain is
+        // the longest path of the picture, so it goes first at every step.
+        const next = page.nextToken ? listPage(page.nextToken) : undefined;
         const arns = page.taskArns ?? [];
         arns.forEach(arn => serviceOfTask.set(arn, target.serviceName));
         describer.add(arns);
-        nextToken = page.nextToken;
-      } while (nextToken);
+        if (!next) break;
+        page = await next;
+      }
     } catch (error) {
       const which = desiredStatus === 'STOPPED' ? 'Stopped tasks' : 'Tasks';
       warnings.push(

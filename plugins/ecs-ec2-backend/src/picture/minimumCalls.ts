@@ -35,7 +35,7 @@ export function minimumCallsForService(shape: ServiceShape): Record<string, numb
     'ECS.DescribeTasks': batches(shape.runningTasks + shape.stoppedTasks, 100),
     'ECS.ListContainerInstances': pages(shape.clusterInstances, 100),
     'ECS.DescribeContainerInstances': batches(shape.clusterInstances, 100),
-    'ECS.DescribeCapacityProviders': batches(shape.clusterCapacityProviders, 100),
+    'ECS.DescribeCapacityProviders': batches(shape.clusterCapacityProviders, 10),
     'AutoScaling.DescribeAutoScalingGroups': batches(shape.clusterCapacityProviders, 100),
     'ECS.ListServiceDeployments': 1,
     'ECS.DescribeServiceDeployments': batches(rolledBack, 20),

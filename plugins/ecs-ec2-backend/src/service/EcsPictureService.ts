@@ -157,7 +157,6 @@ export class EcsPictureService {
       );
       result = { services: [], warnings };
     }
-    // JSON round trip drops undefined fields, so a cached and a fresh picture are identical.
-    return JSON.parse(JSON.stringify({ ...result, fetchedAt }));
+    return { ...result, fetchedAt };
   }
 }

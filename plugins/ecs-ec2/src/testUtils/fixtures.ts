@@ -196,6 +196,7 @@ export function buildService(
     metrics: {
       service: buildUtilizationSeries(35, 55),
       periodSeconds: 60,
+      instancePeriodSeconds: 300,
     },
     consoleUrl: `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${clusterName}/services/${overrides.serviceName}/health?region=${region}`,
     ...overrides,
