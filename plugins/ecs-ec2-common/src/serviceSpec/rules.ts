@@ -70,5 +70,12 @@ export const MIN_CONTAINER_MEMORY_MIB = 6;
 /** Smallest task CPU ECS accepts for a task-level `cpu` on EC2, in CPU units. */
 export const MIN_TASK_CPU_UNITS = 128;
 
+/**
+ * ECS service quotas that cannot be raised: container instances registered to one
+ * cluster, and capacity providers associated with one cluster.
+ */
+export const MAX_CONTAINER_INSTANCES_PER_CLUSTER = 5000;
+export const MAX_CAPACITY_PROVIDERS_PER_CLUSTER = 20;
+
 /** ECS allows at most 10 placement constraints per service. */
 export const MAX_PLACEMENT_CONSTRAINTS = 10;

@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 const serviceSchema = z
-  .object({
+  .strictObject({
     name: z
       .string()
       .describe(
@@ -36,7 +36,7 @@ const serviceSchema = z
   .describe('The ECS service and its catalog ownership.');
 
 const clusterSchema = z
-  .object({
+  .strictObject({
     mode: z
       .enum(['new', 'existing'])
       .describe(
@@ -55,14 +55,14 @@ const clusterSchema = z
   .describe('The ECS cluster the service runs in.');
 
 const awsSchema = z
-  .object({
+  .strictObject({
     accountId: z.string().describe('AWS account id: 12 digits.'),
     region: z.string().describe('AWS Region code, for example `eu-west-1`.'),
   })
   .describe('The AWS account and Region to deploy to.');
 
 const amiSchema = z
-  .object({
+  .strictObject({
     id: z
       .string()
       .optional()
@@ -81,7 +81,7 @@ const amiSchema = z
   );
 
 const poolSchema = z
-  .object({
+  .strictObject({
     name: z
       .string()
       .describe(
@@ -189,7 +189,7 @@ const poolSchema = z
   );
 
 const strategyItemSchema = z
-  .object({
+  .strictObject({
     pool: z.string().describe('Name of a pool in `pools`.'),
     weight: z
       .number()
@@ -207,7 +207,7 @@ const strategyItemSchema = z
   .describe('One item of the capacity provider strategy.');
 
 const healthCheckSchema = z
-  .object({
+  .strictObject({
     command: z
       .array(z.string())
       .min(1)
@@ -238,7 +238,7 @@ const healthCheckSchema = z
   .describe('Container health check, as in the ECS container definition.');
 
 const ulimitSchema = z
-  .object({
+  .strictObject({
     name: z
       .enum([
         'core',
@@ -267,7 +267,7 @@ const ulimitSchema = z
   .describe('One container ulimit.');
 
 const environmentVariableSchema = z
-  .object({
+  .strictObject({
     name: z
       .string()
       .describe('Variable name: a letter or `_`, then letters, digits or `_`.'),
@@ -280,7 +280,7 @@ const environmentVariableSchema = z
   .describe('One plain environment variable of the container.');
 
 const taskSchema = z
-  .object({
+  .strictObject({
     image: z
       .string()
       .describe(
@@ -338,7 +338,7 @@ const taskSchema = z
   .describe('The task definition: one container.');
 
 const placementConstraintSchema = z
-  .object({
+  .strictObject({
     type: z
       .enum(['distinctInstance', 'memberOf'])
       .describe(
@@ -354,7 +354,7 @@ const placementConstraintSchema = z
   .describe('One service placement constraint.');
 
 const deploymentSchema = z
-  .object({
+  .strictObject({
     desiredCount: z
       .number()
       .int()
@@ -375,7 +375,7 @@ const deploymentSchema = z
         'Upper limit of running tasks during a deployment, in percent of the desired count (100-200 or more).',
       ),
     circuitBreaker: z
-      .object({
+      .strictObject({
         enable: z
           .boolean()
           .default(true)
@@ -397,7 +397,7 @@ const deploymentSchema = z
   .describe('How the service runs and rolls out its tasks.');
 
 const daemonSchema = z
-  .object({
+  .strictObject({
     enabled: z.boolean().default(true).describe('Creates the daemon service.'),
     name: z
       .string()
@@ -423,7 +423,7 @@ const daemonSchema = z
   );
 
 const stateBackendSchema = z
-  .object({
+  .strictObject({
     bucket: z.string().describe('S3 bucket of the Terraform state.'),
     key: z
       .string()
@@ -447,7 +447,7 @@ const stateBackendSchema = z
  * @public
  */
 export const serviceSpecSchema = z
-  .object({
+  .strictObject({
     service: serviceSchema,
     cluster: clusterSchema,
     aws: awsSchema,

@@ -277,6 +277,32 @@ describe('validateServiceSpec', () => {
     ).toEqual([]);
   });
 
+  it('keeps the pools within the container instance quota', () => {
+    const one = problemsOf(input => {
+      input.pools[0].maxSize = 1e9;
+    });
+    const together = problemsOf(input => {
+      input.pools[0].maxSize = 3000;
+      input.pools.push({ ...input.pools[0], name: 'second' });
+    });
+
+    expect(one.map(problem => problem.field)).toContain('pools[0].maxSize');
+    expect(one[0].message).toContain('use 5000 or less');
+    expect(together).toEqual([
+      expect.objectContaining({ field: 'pools', message: expect.stringContaining('6000 instances') }),
+    ]);
+  });
+
+  it('allows at most 20 pools, one capacity provider each', () => {
+    const problems = problemsOf(input => {
+      input.pools = Array.from({ length: 21 }, (_, i) => ({ ...input.pools[0], name: `pool${i}`, maxSize: 2 }));
+    });
+
+    // The default strategy names every pool, so it is over its own limit of 20 too.
+    expect(problems.map(problem => problem.field)).toEqual(['pools', 'capacityProviderStrategy']);
+    expect(problems[0].message).toContain('21 capacity providers');
+  });
+
   it('checks the desired count against the pool maximum', () => {
     expect(
       fieldsOf(input => {
@@ -299,6 +325,39 @@ describe('parseServiceSpec', () => {
       'cluster.mode',
       'pools[0].maxSize',
     ]);
+  });
+
+  it('states the value and the fix for type errors', () => {
+    const input = referenceInput() as any;
+    input.pools[0].maxSize = 2.5;
+    input.pools[0].minSize = '3';
+    input.cluster.mode = 'old';
+    input.aws.region = 5;
+    input.task.environment = [{ name: 'A' }];
+    const messages = Object.fromEntries(
+      parseServiceSpec(input).problems.map(problem => [problem.field, problem.message]),
+    );
+
+    expect(messages).toEqual({
+      'cluster.mode': 'Invalid value "old": use one of "new", "existing".',
+      'aws.region': 'Invalid value 5: give a string.',
+      'pools[0].minSize': '"3" is a string: give a number without quotes, 3.',
+      'pools[0].maxSize': '2.5 is not a whole number: give a whole number, for example 3.',
+      'task.environment[0].value': 'Missing: give a string.',
+    });
+  });
+
+  it('rejects unknown fields and suggests the one meant', () => {
+    const input = referenceInput() as any;
+    input.pools[0].instanceTyps = ['m6i.large'];
+    input.task.zzz = 1;
+    const problems = parseServiceSpec(input).problems;
+
+    expect(problems.map(problem => problem.field)).toEqual(['pools[0]', 'task']);
+    expect(problems[0].message).toBe(
+      'Unknown field "instanceTyps" (did you mean "instanceTypes"?): remove it or correct the spelling.',
+    );
+    expect(problems[1].message).toMatch(/^Unknown field "zzz": remove it or correct the spelling\. Known fields here: image, cpu, /);
   });
 
   it('returns the spec with defaults when valid', () => {

@@ -1,4 +1,3 @@
-import type { ZodIssue } from 'zod';
 import {
   awsvpcTasksPerInstance,
   findInstanceType,
@@ -35,12 +34,15 @@ import {
   STRATEGY_BASE_RANGE,
   STRATEGY_MAX_ITEMS,
   STRATEGY_WEIGHT_RANGE,
+  MAX_CAPACITY_PROVIDERS_PER_CLUSTER,
+  MAX_CONTAINER_INSTANCES_PER_CLUSTER,
 } from './rules';
 import {
   serviceSpecSchema,
   type InstancePool,
   type ServiceSpec,
 } from './schema';
+import { fieldsOfSchema, messageOfIssue } from './issueMessages';
 
 /**
  * One invalid field of a service spec.
@@ -65,6 +67,8 @@ export type ParsedServiceSpec =
 
 type Report = (field: string, message: string) => void;
 
+const fieldsOfSpec = fieldsOfSchema(serviceSpecSchema);
+
 /**
  * Checks a parsed service spec against the AWS naming rules, limits and
  * cross-field rules, and returns every problem found (empty when valid).
@@ -80,6 +84,7 @@ export function validateServiceSpec(spec: ServiceSpec): ValidationProblem[] {
   spec.pools.forEach((pool, index) =>
     checkPool(pool, `pools[${index}]`, report),
   );
+  checkClusterQuotas(spec, report);
   checkStrategy(spec, report);
   checkTask(spec, report);
   checkFit(spec, report);
@@ -99,7 +104,11 @@ export function validateServiceSpec(spec: ServiceSpec): ValidationProblem[] {
 export function parseServiceSpec(input: unknown): ParsedServiceSpec {
   const parsed = serviceSpecSchema.safeParse(input);
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map(problemFromIssue) };
+    return {
+      problems: parsed.error.issues.map(issue =>
+        messageOfIssue(issue, input, fieldsOfSpec),
+      ),
+    };
   }
   const problems = validateServiceSpec(parsed.data);
   return problems.length ? { problems } : { spec: parsed.data, problems: [] };
@@ -116,24 +125,6 @@ export function formatValidationProblems(
   return problems
     .map(problem => `${problem.field}: ${problem.message}`)
     .join('\n');
-}
-
-function problemFromIssue(issue: ZodIssue): ValidationProblem {
-  return { field: fieldPath(issue.path), message: issue.message };
-}
-
-function fieldPath(path: Array<string | number>): string {
-  return (
-    path
-      .map((part, index) =>
-        typeof part === 'number'
-          ? `[${part}]`
-          : index === 0
-          ? part
-          : `.${part}`,
-      )
-      .join('') || '(root)'
-  );
 }
 
 function checkRange(
@@ -457,6 +448,38 @@ function checkAmi(pool: InstancePool, field: string, report: Report) {
     report(
       `${field}.ami.ssmParameter`,
       `Invalid SSM parameter path "${ssmParameter}": start with "/" and use up to 15 levels of letters, digits, ".", "-" or "_".`,
+    );
+  }
+}
+
+/**
+ * Checks the pools against the ECS quotas of one cluster. Both quotas are fixed,
+ * so a spec above them would fail at apply time or when the groups scale out.
+ */
+function checkClusterQuotas(spec: ServiceSpec, report: Report) {
+  const limit = MAX_CONTAINER_INSTANCES_PER_CLUSTER;
+  spec.pools.forEach((pool, index) => {
+    if (pool.maxSize > limit) {
+      report(
+        `pools[${index}].maxSize`,
+        `${pool.maxSize} instances are more than the ${limit} container instances one ECS cluster can register: use ${limit} or less.`,
+      );
+    }
+  });
+
+  const total = spec.pools.reduce((sum, pool) => sum + pool.maxSize, 0);
+  const anyPoolTooLarge = spec.pools.some(pool => pool.maxSize > limit);
+  if (total > limit && !anyPoolTooLarge) {
+    report(
+      'pools',
+      `The pools may grow to ${total} instances together, more than the ${limit} container instances one ECS cluster can register: lower their maxSize or split the service across clusters.`,
+    );
+  }
+
+  if (spec.pools.length > MAX_CAPACITY_PROVIDERS_PER_CLUSTER) {
+    report(
+      'pools',
+      `${spec.pools.length} pools make ${spec.pools.length} capacity providers, more than the ${MAX_CAPACITY_PROVIDERS_PER_CLUSTER} one ECS cluster can hold: merge pools.`,
     );
   }
 }
