@@ -154,6 +154,22 @@ describe('Create ECS/EC2 service template', () => {
     expect(fs.existsSync(path.join(gitDirectory, 'invalid-api.git'))).toBe(false);
   });
 
+  it('fails a misspelled pool field instead of dropping it', async () => {
+    const values = referenceValues('typo-api');
+    values.pools = [{ ...(values.pools as object[])[0], instanceTyps: ['m6i.large'] }];
+
+    const created = await request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    const task = await waitForTask(backend.server, created.body.id);
+    const log = await taskLog(backend.server, created.body.id);
+
+    expect(task.status).toBe('failed');
+    expect(log).toContain('pools[0] is not allowed to have the additional property "instanceTyps"');
+    expect(fs.existsSync(path.join(gitDirectory, 'typo-api.git'))).toBe(false);
+  });
+
   it('rejects an owner that would add YAML to catalog-info.yaml', async () => {
     const values = {
       ...referenceValues('injected-api'),
