@@ -5,6 +5,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EcsEntityPicture } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { Scenario, Simulator, startSimulator } from '@ecs-on-ec2/ecs-simulator';
 import request from 'supertest';
+import { componentWithAnnotations } from './__testUtils__/buildCluster';
 import { minimumCallsForService, total } from './picture/minimumCalls';
 import { ecsEc2Plugin } from './plugin';
 
@@ -60,24 +61,15 @@ const edgeScenario: Scenario = {
   ],
 };
 
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'platform-team', lifecycle: 'production' },
-  };
-}
-
 const entities = [
-  component('idle', { 'ecs-ec2.io/service-arn': serviceArn('edge', 'idle') }),
-  component('web', { 'ecs-ec2.io/service-arn': serviceArn('edge', 'web') }),
+  componentWithAnnotations('idle', { 'ecs-ec2.io/service-arn': serviceArn('edge', 'idle') }),
+  componentWithAnnotations('web', { 'ecs-ec2.io/service-arn': serviceArn('edge', 'web') }),
   // The old format names no cluster, so the cluster comes from its own annotation.
-  component('legacy-web', {
+  componentWithAnnotations('legacy-web', {
     'ecs-ec2.io/service-arn': `arn:aws:ecs:us-east-1:${LEGACY_ACCOUNT}:service/web`,
     'ecs-ec2.io/cluster': 'legacy',
   }),
-  component('two-accounts', {
+  componentWithAnnotations('two-accounts', {
     'ecs-ec2.io/service-arn': [
       serviceArn('edge', 'web'),
       serviceArn('edge', 'web', DENIED_ACCOUNT),
@@ -237,8 +229,8 @@ describe('entity picture of the scale scenario', () => {
     simulator = await startSimulator({ scenario: 'scale', port: 0, clock: 'real' });
     get = await startBackend(simulator, {
       entities: [
-        component('bulk', { 'ecs-ec2.io/service-arn': serviceArn('scale', 'bulk') }),
-        component('all', { 'ecs-ec2.io/service-arn': names.map(name => serviceArn('scale', name)).join(',') }),
+        componentWithAnnotations('bulk', { 'ecs-ec2.io/service-arn': serviceArn('scale', 'bulk') }),
+        componentWithAnnotations('all', { 'ecs-ec2.io/service-arn': names.map(name => serviceArn('scale', name)).join(',') }),
       ],
     });
   }, 30_000);

@@ -1,28 +1,19 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EcsEntityPicture } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { Simulator, startSimulator } from '@ecs-on-ec2/ecs-simulator';
 import request from 'supertest';
+import { componentWithAnnotations } from './__testUtils__/buildCluster';
 import { ecsEc2Plugin } from './plugin';
 
 const ACCOUNT = '123456789012';
 const demoArn = (name: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:service/demo/${name}`;
 
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'platform-team', lifecycle: 'production' },
-  };
-}
-
 const entities = [
   ...['web-api', 'payments', 'batch-worker', 'idle-reports'].map(name =>
-    component(name, { 'ecs-ec2.io/service-arn': demoArn(name) }),
+    componentWithAnnotations(name, { 'ecs-ec2.io/service-arn': demoArn(name) }),
   ),
-  component('gpu-inference', {
+  componentWithAnnotations('gpu-inference', {
     'aws.amazon.com/amazon-ecs-service-arn': `arn:aws:ecs:us-west-2:${ACCOUNT}:service/ml-inference/gpu-inference`,
   }),
 ];

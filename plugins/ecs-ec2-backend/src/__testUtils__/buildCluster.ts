@@ -151,15 +151,16 @@ export function buildCluster(spec: ClusterSpec): FakeCluster {
 }
 
 /** A component entity annotated with the given service ARNs. */
-export function componentWithArns(name: string, arns: string[], extra: Record<string, string> = {}): Entity {
+/** Creates a catalog component with the given annotations. */
+export function componentWithAnnotations(name: string, annotations: Record<string, string>): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: { 'ecs-ec2.io/service-arn': arns.join(','), ...extra },
-    },
+    metadata: { name, namespace: 'default', annotations },
     spec: { type: 'service', owner: 'platform-team', lifecycle: 'production' },
   };
+}
+
+export function componentWithArns(name: string, arns: string[], extra: Record<string, string> = {}): Entity {
+  return componentWithAnnotations(name, { 'ecs-ec2.io/service-arn': arns.join(','), ...extra });
 }
