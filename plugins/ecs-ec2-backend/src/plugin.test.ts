@@ -225,6 +225,12 @@ describe('GET /entities/:namespace/:kind/:name', () => {
       ['i-00000000000000002', undefined],
       ['i-00000000000000003', undefined],
     ]);
+    // The group's counts keep the three unknown instances apart instead of calling them On-Demand.
+    expect(body.services[0].capacityProviders[0].autoScalingGroup).toMatchObject({
+      spotCount: 1,
+      onDemandCount: 0,
+      unknownLifecycleCount: 3,
+    });
   });
 
   it('returns 200 with a THROTTLED warning when retries run out', async () => {

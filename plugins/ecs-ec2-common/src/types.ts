@@ -249,6 +249,11 @@ export interface EcsAutoScalingGroupView {
   inServiceCount: number;
   spotCount: number;
   onDemandCount: number;
+  /**
+   * In-service instances whose purchase option is unknown: instances of a group that
+   * mixes Spot and On-Demand, without an `ecs.instance-lifecycle` attribute.
+   */
+  unknownLifecycleCount: number;
   /** Instance types the group can launch, from its launch template or mixed instances policy. */
   instanceTypes: string[];
   /** On-Demand base and percentage above base, when the group has a mixed instances policy. */

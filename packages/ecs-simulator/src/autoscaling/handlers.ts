@@ -23,8 +23,8 @@ function groupShape(region: RegionRecord, group: AutoScalingGroupRecord) {
         Overrides: group.instanceTypes.map(type => ({ InstanceType: type })),
       },
       InstancesDistribution: {
-        OnDemandBaseCapacity: 0,
-        OnDemandPercentageAboveBaseCapacity: group.spot ? 0 : 100,
+        OnDemandBaseCapacity: group.onDemandBaseCapacity,
+        OnDemandPercentageAboveBaseCapacity: group.onDemandPercentageAboveBaseCapacity,
         SpotAllocationStrategy: 'price-capacity-optimized',
       },
     },

@@ -48,7 +48,9 @@ function buildCluster(world: World, input: ScenarioCluster, startTime: number): 
       maxSize: provider.maxSize ?? Math.max(instanceCount * 2, 1),
       availabilityZones: zones,
       instanceTypes: [...new Set(provider.instances.map(i => i.type))],
-      spot: provider.spot ?? false,
+      spot: (provider.spot ?? false) || (provider.onDemandPercentageAboveBaseCapacity ?? 100) < 100,
+      onDemandBaseCapacity: provider.onDemandBaseCapacity,
+      onDemandPercentageAboveBaseCapacity: provider.onDemandPercentageAboveBaseCapacity,
       protectedFromScaleIn: provider.managedTerminationProtection ?? true,
     });
     world.createCapacityProvider(region, {

@@ -57,6 +57,12 @@ export interface ScenarioCapacityProvider {
   managedDraining?: boolean;
   /** Whether the instances are Spot instances. */
   spot?: boolean;
+  /**
+   * A mixed instances distribution instead of `spot`: instances filled with On-Demand
+   * first, then the On-Demand percentage of the instances above them; the rest are Spot.
+   */
+  onDemandBaseCapacity?: number;
+  onDemandPercentageAboveBaseCapacity?: number;
   /** Mean minutes between Spot interruptions in this pool; unset means no interruptions. */
   spotInterruptionMinutes?: number;
   /** Availability zones the group spans; instances are spread over them in order. */

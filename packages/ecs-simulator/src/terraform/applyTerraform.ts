@@ -180,7 +180,11 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
       const overrides = first(first(a.mixed_instances_policy).launch_template).override;
       const overrideTypes = (Array.isArray(overrides) ? overrides : []).map((o: Block) => o.instance_type).filter(Boolean);
       const distribution = first(first(a.mixed_instances_policy).instances_distribution);
-      const spot = distribution.on_demand_percentage_above_base_capacity !== undefined && Number(distribution.on_demand_percentage_above_base_capacity) === 0;
+      // Without a mixed instances policy the group is On-Demand; inside one, AWS's defaults
+      // are a base of 0 and 100 % On-Demand above it.
+      const onDemandBase = Number(distribution.on_demand_base_capacity ?? 0);
+      const onDemandAbove = Number(distribution.on_demand_percentage_above_base_capacity ?? 100);
+      const spot = onDemandAbove < 100;
       const zones = Array.isArray(a.availability_zones) ? a.availability_zones : ['a', 'b', 'c'].map(z => `${region.region}${z}`);
       const tags = Object.fromEntries((Array.isArray(a.tag) ? a.tag : []).map((t: Block) => [t.key, String(t.value)]));
       const group = world.createAutoScalingGroup(region, {
@@ -190,6 +194,8 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
         availabilityZones: zones,
         instanceTypes: overrideTypes.length ? overrideTypes : [template?.instance_type ?? 'm6i.large'],
         spot,
+        onDemandBaseCapacity: onDemandBase,
+        onDemandPercentageAboveBaseCapacity: onDemandAbove,
         protectedFromScaleIn: Boolean(a.protect_from_scale_in),
         tags,
       });

@@ -223,6 +223,9 @@ export class World {
       availabilityZones: string[];
       instanceTypes: string[];
       spot: boolean;
+      /** The mixed instances distribution; without it the group is all Spot or all On-Demand. */
+      onDemandBaseCapacity?: number;
+      onDemandPercentageAboveBaseCapacity?: number;
       protectedFromScaleIn?: boolean;
       tags?: Record<string, string>;
     },
@@ -240,6 +243,9 @@ export class World {
       availabilityZones: input.availabilityZones,
       instanceTypes: input.instanceTypes,
       spot: input.spot,
+      onDemandBaseCapacity: input.onDemandBaseCapacity ?? 0,
+      onDemandPercentageAboveBaseCapacity:
+        input.onDemandPercentageAboveBaseCapacity ?? (input.spot ? 0 : 100),
       launchTemplateName: `${input.name}-lt`,
       launchTemplateId: `lt-${this.random.hex(17)}`,
       createdAt: this.time,
@@ -309,7 +315,7 @@ export class World {
       autoScalingGroupName: group?.name,
       instanceType: input.instanceType,
       availabilityZone: input.availabilityZone,
-      spot: input.spot ?? group?.spot ?? false,
+      spot: input.spot ?? (group ? this.nextInstanceIsSpot(cluster, group) : false),
       status: 'ACTIVE',
       registeredAt: this.time,
       cpu: registeredCpuUnits(input.instanceType),
@@ -328,6 +334,27 @@ export class World {
       group.desiredCapacity++;
     }
     return instance;
+  }
+
+  /**
+   * Picks the purchase option of a group's next instance so that its instances follow the
+   * group's distribution: On-Demand up to the base, then the On-Demand percentage of the
+   * instances above the base, rounded up, and Spot for the rest.
+   */
+  private nextInstanceIsSpot(cluster: ClusterRecord, group: AutoScalingGroupRecord): boolean {
+    let total = 0;
+    let onDemand = 0;
+    for (const instance of cluster.instances.values()) {
+      if (instance.autoScalingGroupName !== group.name) continue;
+      total++;
+      if (!instance.spot) onDemand++;
+    }
+    if (onDemand < group.onDemandBaseCapacity) {
+      return false;
+    }
+    const above = total + 1 - group.onDemandBaseCapacity;
+    const onDemandAboveTarget = Math.ceil((above * group.onDemandPercentageAboveBaseCapacity) / 100);
+    return onDemand - group.onDemandBaseCapacity >= onDemandAboveTarget;
   }
 
   /** Starts an instance in a group; it registers with the group's cluster after a delay. */

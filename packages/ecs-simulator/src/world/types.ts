@@ -212,7 +212,11 @@ export interface AutoScalingGroupRecord {
   desiredCapacity: number;
   availabilityZones: string[];
   instanceTypes: string[];
+  /** Whether the group launches any Spot capacity. */
   spot: boolean;
+  /** Instances filled with On-Demand first, then the On-Demand share above them in percent. */
+  onDemandBaseCapacity: number;
+  onDemandPercentageAboveBaseCapacity: number;
   launchTemplateName: string;
   launchTemplateId: string;
   createdAt: number;

@@ -190,25 +190,30 @@ export function autoScalingGroupOf(
 
 /**
  * Counts Spot and On-Demand instances of a group. An instance with an
- * `ecs.instance-lifecycle` attribute counts by it, and any other instance counts as
- * Spot only in a group that launches nothing but Spot.
+ * `ecs.instance-lifecycle` attribute counts by it. Any other instance takes the
+ * group's purchase option, and stays unknown in a group whose mixed instances
+ * policy mixes both. A group without such a policy counts as On-Demand, as
+ * Spot through the launch template alone is rare and not visible here.
  */
 function mapAutoScalingGroup(
   group: AutoScalingGroup,
   lifecycleByInstanceId: Map<string, 'SPOT' | 'ON_DEMAND' | undefined>,
 ): EcsAutoScalingGroupView {
   const distribution = group.MixedInstancesPolicy?.InstancesDistribution;
-  const allSpot = purchaseOptionOfGroup(group) === 'SPOT';
+  const groupOption: 'SPOT' | 'ON_DEMAND' | undefined = distribution
+    ? purchaseOptionOfGroup(group)
+    : 'ON_DEMAND';
   const inService = (group.Instances ?? []).filter(
     instance => instance.LifecycleState === 'InService',
   );
 
   let spotCount = 0;
+  let onDemandCount = 0;
   for (const instance of inService) {
     const lifecycle =
-      lifecycleByInstanceId.get(instance.InstanceId ?? '') ??
-      (allSpot ? 'SPOT' : 'ON_DEMAND');
+      lifecycleByInstanceId.get(instance.InstanceId ?? '') ?? groupOption;
     if (lifecycle === 'SPOT') spotCount += 1;
+    if (lifecycle === 'ON_DEMAND') onDemandCount += 1;
   }
 
   const overrides =
@@ -233,7 +238,8 @@ function mapAutoScalingGroup(
     desiredCapacity: group.DesiredCapacity ?? 0,
     inServiceCount: inService.length,
     spotCount,
-    onDemandCount: inService.length - spotCount,
+    onDemandCount,
+    unknownLifecycleCount: inService.length - spotCount - onDemandCount,
     instanceTypes,
     onDemandBaseCapacity: distribution?.OnDemandBaseCapacity,
     onDemandPercentageAboveBaseCapacity:

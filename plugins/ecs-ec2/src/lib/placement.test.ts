@@ -44,6 +44,7 @@ describe('lifecycleOfInstance', () => {
         providerWith({
           spotCount: 3,
           onDemandCount: 0,
+          unknownLifecycleCount: 0,
           onDemandBaseCapacity: 0,
           onDemandPercentageAboveBaseCapacity: 0,
         }),
@@ -57,6 +58,7 @@ describe('lifecycleOfInstance', () => {
         providerWith({
           spotCount: 0,
           onDemandCount: 3,
+          unknownLifecycleCount: 0,
           onDemandBaseCapacity: 1,
           onDemandPercentageAboveBaseCapacity: 50,
         }),

@@ -127,6 +127,7 @@ export function buildCapacityProvider(
       inServiceCount: 3,
       spotCount: 0,
       onDemandCount: 3,
+      unknownLifecycleCount: 0,
       instanceTypes: ['m6i.large'],
     },
     ...overrides,

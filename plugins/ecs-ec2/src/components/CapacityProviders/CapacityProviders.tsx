@@ -104,7 +104,11 @@ export function CapacityProviders(props: { service: EcsServiceView }) {
                   </TableCell>
                   <TableCell>
                     {group
-                      ? `${group.spotCount} Spot / ${group.onDemandCount} On-Demand`
+                      ? `${group.spotCount} Spot / ${group.onDemandCount} On-Demand${
+                          group.unknownLifecycleCount
+                            ? ` / ${group.unknownLifecycleCount} unknown`
+                            : ''
+                        }`
                       : '–'}
                     {group?.onDemandBaseCapacity !== undefined && (
                       <Typography variant="caption" component="div">
