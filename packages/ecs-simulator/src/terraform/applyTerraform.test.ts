@@ -148,6 +148,22 @@ describe('simulated Terraform apply', () => {
     expect(tasks.taskArns).toHaveLength(4);
   });
 
+  it('refuses to create a capacity provider or service twice', async () => {
+    // The first test created the orders module; a second apply must not replace it.
+    await expect(sim.applyTerraformFiles({ 'main.tf': MAIN_TF })).rejects.toThrow(
+      /Capacity provider orders-cp: the specified capacity provider already exists/,
+    );
+    const renamedProvider = MAIN_TF.replace('"${var.service_name}-cp"', '"orders-cp-2"');
+    await expect(sim.applyTerraformFiles({ 'main.tf': renamedProvider })).rejects.toThrow(
+      /Service orders in cluster orders-cluster: creation of service was not idempotent/,
+    );
+
+    const { ecs } = sdkClients(sim.url, 'eu-west-1');
+    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'orders-cluster', services: ['orders'] }))).services![0];
+    expect(service.desiredCount).toBe(4);
+    expect(service.deployments).toHaveLength(1);
+  });
+
   it('rejects a reference to an undeclared resource', async () => {
     await expect(
       sim.applyTerraformFiles({ 'main.tf': 'resource "aws_ecs_cluster" "this" {\n  name = aws_ecs_cluster.other.name\n}\n' }),

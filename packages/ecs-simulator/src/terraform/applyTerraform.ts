@@ -223,6 +223,10 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
       if (!group) {
         throw new Error(`Capacity provider ${a.name} refers to Auto Scaling group ${groupRef}, which the module does not create`);
       }
+      // CreateCapacityProvider fails on a name the account and Region already use.
+      if (region.capacityProviders.has(a.name)) {
+        throw new Error(`Capacity provider ${a.name}: the specified capacity provider already exists`);
+      }
       const provider = world.createCapacityProvider(region, {
         name: a.name,
         autoScalingGroupName: group.name,
@@ -278,6 +282,10 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
       const td = world.findTaskDefinition(region, String(a.task_definition));
       if (!td) {
         throw new Error(`Service ${a.name} names task definition ${a.task_definition}, which does not exist`);
+      }
+      // CreateService refuses a name that an active service of the cluster holds.
+      if (cluster.services.has(a.name)) {
+        throw new Error(`Service ${a.name} in cluster ${cluster.name}: creation of service was not idempotent`);
       }
       const list = (value: unknown): Block[] => {
         if (Array.isArray(value)) return value;

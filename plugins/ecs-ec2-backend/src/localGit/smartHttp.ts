@@ -1,8 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError } from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { spawn } from 'node:child_process';
 import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import {
+  invalidUploadPackRequest,
+  UploadPackRequestValidator,
+} from './uploadPackRequest';
 
 /*
  * The read side of git's smart HTTP protocol (protocol version 0), served by
@@ -67,22 +72,54 @@ export async function sendUploadPackAdvertisement(
 }
 
 /**
+ * Returns the 400 for a request that upload-pack itself rejected, recognized
+ * by the "protocol error" wording of its fatal message (git 2.39 upload-pack.c
+ * and pkt-line.c). Those messages quote the request, never a server path.
+ */
+function protocolErrorOf(gitMessage: string): InputError | undefined {
+  const line = gitMessage
+    .split('\n')
+    .find(candidate => candidate.includes('protocol error'));
+  if (!line) {
+    return undefined;
+  }
+  return invalidUploadPackRequest(
+    line.replace(/^fatal: /, '').replace(/^git upload-pack: /, ''),
+  );
+}
+
+/**
  * Handles `POST <repo>.git/git-upload-pack`: streams the client's wants and
  * haves into upload-pack and its packfile back. Git compresses large requests
  * with gzip, announced in Content-Encoding.
+ *
+ * Rejects with an InputError for a malformed request, with a
+ * ServiceUnavailableError when git is missing, and with a plain Error, whose
+ * message contains the git directory, for any other git failure.
  */
-export function runUploadPack(
-  gitDirectory: string,
-  req: Request,
-  res: Response,
-  logger: LoggerService,
-): Promise<void> {
+export function runUploadPack(options: {
+  repository: string;
+  gitDirectory: string;
+  req: Request;
+  res: Response;
+  logger: LoggerService;
+}): Promise<void> {
+  const { repository, gitDirectory, req, res, logger } = options;
+
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['upload-pack', '--stateless-rpc', gitDirectory], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stderr: Buffer[] = [];
     child.stderr.on('data', chunk => stderr.push(chunk));
+
+    // Set when the body turns out malformed. Git then sees its input end
+    // early, and this error, not git's, becomes the response.
+    let requestError: InputError | undefined;
+    const rejectRequest = (error: InputError) => {
+      requestError ??= error;
+      child.stdin.end();
+    };
 
     child.on('error', error => {
       if (res.headersSent) {
@@ -107,30 +144,51 @@ export function runUploadPack(
     child.stdout.pipe(res, { end: false });
 
     child.on('close', code => {
-      if (code === 0) {
+      if (code === 0 && !requestError) {
         res.end();
         resolve();
         return;
       }
 
-      const message = `git upload-pack for ${gitDirectory} exited with code ${code}: ${Buffer.concat(stderr).toString().trim()}`;
+      const gitMessage = Buffer.concat(stderr).toString().trim();
+      const error =
+        requestError ??
+        protocolErrorOf(gitMessage) ??
+        new Error(
+          `git upload-pack for ${gitDirectory} exited with code ${code}: ${gitMessage}`,
+        );
       if (res.headersSent) {
-        logger.warn(message);
+        logger.warn(
+          `git upload-pack for repository '${repository}' failed after the response started`,
+          error,
+        );
         res.end();
         resolve();
       } else {
-        reject(new Error(message));
+        reject(error);
       }
     });
 
-    const body =
-      req.headers['content-encoding'] === 'gzip'
-        ? req.pipe(zlib.createGunzip())
-        : req;
-    body.on('error', error => child.stdin.destroy(error));
+    const validator = new UploadPackRequestValidator();
+    validator.on('error', error => rejectRequest(error as InputError));
+
+    let body: Readable = req;
+    if (req.headers['content-encoding'] === 'gzip') {
+      const gunzip = zlib.createGunzip();
+      gunzip.on('error', () =>
+        rejectRequest(
+          invalidUploadPackRequest(
+            'the body is not valid gzip, though Content-Encoding says gzip',
+          ),
+        ),
+      );
+      body = req.pipe(gunzip);
+    }
+
+    req.on('error', error => child.stdin.destroy(error));
     // upload-pack closes its input early when it has all it needs; a write
     // after that is harmless, so the EPIPE is dropped.
     child.stdin.on('error', () => {});
-    body.pipe(child.stdin);
+    body.pipe(validator).pipe(child.stdin);
   });
 }

@@ -2,16 +2,20 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { AwsClients } from '../aws/AwsClients';
+import { readSettings } from '../config';
 import { resolveApplyUrl, resolveLocalGitDirectory } from '../localGit';
+import { createCheckTargetAction } from './actions/checkTarget';
 import { createDemoApplyAction } from './actions/demoApply';
 import { createGenerateTerraformAction } from './actions/generateTerraform';
 import { createPublishLocalAction } from './actions/publishLocal';
 
 /**
  * Scaffolder module with the ECS on EC2 template actions:
- * `ecs-ec2:terraform:generate`, `ecs-ec2:publish:local` and
- * `ecs-ec2:demo:apply`. Install it with
+ * `ecs-ec2:terraform:generate`, `ecs-ec2:target:check`, `ecs-ec2:publish:local`
+ * and `ecs-ec2:demo:apply`. Install it with
  * `backend.add(import('@ecs-on-ec2/backstage-plugin-ecs-ec2-backend/scaffolder'))`.
  *
  * @public
@@ -25,10 +29,15 @@ export const ecsEc2ScaffolderModule = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config, discovery }) {
+      async init({ scaffolderActions, config, discovery, catalog }) {
         scaffolderActions.addActions(
           createGenerateTerraformAction(),
+          createCheckTargetAction({
+            catalog,
+            awsClients: AwsClients.fromConfig(config, readSettings(config)),
+          }),
           createPublishLocalAction({
             directory: resolveLocalGitDirectory(config),
             discovery,

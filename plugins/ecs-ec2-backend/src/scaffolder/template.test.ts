@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Simulator, startSimulator } from '@ecs-on-ec2/ecs-simulator';
 import request from 'supertest';
 import {
   loadTemplateEntity,
@@ -56,17 +57,30 @@ describe('Create ECS/EC2 service template', () => {
   let root: string;
   let gitDirectory: string;
   let backend: Awaited<ReturnType<typeof startTemplateBackend>>;
+  let simulator: Simulator;
 
   beforeAll(async () => {
     root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ecs-ec2-template-'));
     gitDirectory = path.join(root, 'repos');
-    // No simulator here, so the apply step is skipped; demoApply.test.ts
-    // tests the apply against the simulator.
-    backend = await startTemplateBackend({ gitDirectory });
+    // The demo scenario's account answers the checks and receives the apply.
+    simulator = await startSimulator({ scenario: 'demo', port: 0, clock: 'manual' });
+    backend = await startTemplateBackend({
+      gitDirectory,
+      awsEndpoint: simulator.url,
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'taken-api', namespace: 'default' },
+          spec: { type: 'service', owner: 'group:default/platform-team', lifecycle: 'production' },
+        },
+      ],
+    });
   });
 
   afterAll(async () => {
     await backend?.backend.stop();
+    await simulator?.stop();
     await fs.promises.rm(root, { recursive: true, force: true });
   });
 
@@ -125,7 +139,51 @@ describe('Create ECS/EC2 service template', () => {
       },
       expect.anything(),
     );
-    expect(log).toContain('Skipping the simulated apply');
+    expect(log).toContain('The ECS simulator applied the Terraform');
+  });
+
+  /** Starts the template with the reference values changed by `edit` and waits for the end. */
+  async function runTemplate(name: string, edit: (values: Record<string, unknown>) => void) {
+    const values = referenceValues(name);
+    edit(values);
+    const created = await request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    expect(created.status).toBe(201);
+    const task = await waitForTask(backend.server, created.body.id);
+    return { task, log: await taskLog(backend.server, created.body.id) };
+  }
+
+  it('stops before publishing a service that already runs in the cluster', async () => {
+    const { task, log } = await runTemplate('web-api', () => {});
+
+    expect(task.status).toBe('failed');
+    expect(log).toContain('service.name: Service web-api already runs in cluster demo');
+    expect(fs.existsSync(path.join(gitDirectory, 'web-api.git'))).toBe(false);
+  });
+
+  it('stops before publishing a name the catalog already has', async () => {
+    const { task, log } = await runTemplate('taken-api', () => {});
+
+    expect(task.status).toBe('failed');
+    expect(log).toContain('service.name: The catalog already has component:default/taken-api');
+    expect(fs.existsSync(path.join(gitDirectory, 'taken-api.git'))).toBe(false);
+  });
+
+  it('stops before publishing when the cluster or account does not fit', async () => {
+    const missingCluster = await runTemplate('lost-api', values => {
+      values.existingCluster = 'resource:default/does-not-exist';
+    });
+    const unknownAccount = await runTemplate('foreign-api', values => {
+      values.accountId = '999999999999';
+    });
+
+    expect(missingCluster.task.status).toBe('failed');
+    expect(missingCluster.log).toContain('cluster.name: Cluster does-not-exist was not found in account 123456789012');
+    expect(unknownAccount.task.status).toBe('failed');
+    expect(unknownAccount.log).toContain('aws.accountId: Account 999999999999 is not configured under aws.accounts');
+    expect(fs.readdirSync(gitDirectory).filter(name => /lost-api|foreign-api/.test(name))).toEqual([]);
   });
 
   it('fails an invalid spec with the field list and publishes nothing', async () => {

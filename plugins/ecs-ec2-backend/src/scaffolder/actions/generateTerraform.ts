@@ -85,6 +85,12 @@ export function createGenerateTerraformAction(
             .describe(
               'Folder the files were written to, relative to the workspace.',
             ),
+        spec: z =>
+          z
+            .record(z.unknown())
+            .describe(
+              'The validated spec with its defaults, for ecs-ec2:target:check.',
+            ),
       },
     },
     async handler(ctx) {
@@ -127,6 +133,7 @@ export function createGenerateTerraformAction(
         }`,
       );
       ctx.output('files', written);
+      ctx.output('spec', spec as unknown as Record<string, unknown>);
       ctx.output(
         'targetPath',
         path.relative(ctx.workspacePath, target).split(path.sep).join('/') ||

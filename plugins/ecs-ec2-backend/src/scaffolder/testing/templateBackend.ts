@@ -94,17 +94,25 @@ export function referenceValues(name: string): Record<string, unknown> {
 /**
  * Starts a backend with the real scaffolder, the built-in GitHub and GitLab
  * publish modules and the ECS on EC2 module. The catalog is a mock that
- * serves the template and accepts registrations.
+ * serves the template and the `entities` given, and accepts registrations.
+ * With `awsEndpoint`, account 123456789012 is configured against that
+ * simulator, which also receives the apply.
  */
 export async function startTemplateBackend(options: {
   gitDirectory: string;
   simulatorUrl?: string;
+  awsEndpoint?: string;
+  entities?: Entity[];
 }) {
   const template = loadTemplateEntity();
+  const entities = [template, ...(options.entities ?? [])];
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async ref => {
-      const text = typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`;
-      return text.toLowerCase() === 'template:default/ecs-ec2-service' ? template : undefined;
+      const text = (typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`).toLowerCase();
+      return entities.find(
+        entity =>
+          `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase() === text,
+      );
     },
     addLocation: async (location: AddLocationRequest): Promise<AddLocationResponse> => ({
       location: {
@@ -132,7 +140,15 @@ export async function startTemplateBackend(options: {
               directory: options.gitDirectory,
               ...(options.simulatorUrl && { applyTo: options.simulatorUrl }),
             },
+            ...(options.awsEndpoint && { aws: { endpoint: options.awsEndpoint, maxAttempts: 1 } }),
           },
+          ...(options.awsEndpoint && {
+            aws: {
+              accounts: [
+                { accountId: '123456789012', accessKeyId: 'SIMULATED', secretAccessKey: 'simulated' },
+              ],
+            },
+          }),
         },
       }),
     ],

@@ -115,6 +115,27 @@ describe('EcsEc2Content', () => {
     expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument();
   });
 
+  it('renders the utilization charts of the service and the busiest instance', async () => {
+    serve(healthyServicePicture());
+    await renderTab();
+
+    const utilization = await screen.findByRole('region', {
+      name: 'Instance utilization web-api',
+    });
+    expect(
+      within(utilization).getByRole('figure', {
+        name: 'Service web-api utilization, last hour',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(utilization).getByRole('figure', {
+        name: 'Instance i-0web000000000000 utilization, last hour',
+      }),
+    ).toBeInTheDocument();
+    // The card's error boundary replaces a chart that throws with this panel.
+    expect(screen.queryByText('Something Went Wrong')).not.toBeInTheDocument();
+  });
+
   it('shows zero counts for an idle service', async () => {
     serve(idleServicePicture());
     await renderTab();
