@@ -116,7 +116,13 @@ describe('Create ECS/EC2 service template', () => {
     const repository = path.join(gitDirectory, 'orders-api.git');
     const files = await listFiles(repository);
     expect(files).toEqual(
-      expect.arrayContaining(['catalog-info.yaml', 'terraform/capacity.tf', 'terraform/service.tf']),
+      expect.arrayContaining([
+        'catalog-info.yaml',
+        'terraform/capacity.tf',
+        'terraform/service.tf',
+        // GitHub reads workflows only from the repository root.
+        '.github/workflows/terraform.yml',
+      ]),
     );
     const { stdout: catalogInfo } = await execFileAsync('git', [
       '--git-dir',

@@ -155,11 +155,13 @@ describe('ecs-ec2:terraform:generate', () => {
       await action.handler(ctx);
 
       expect(fs.existsSync(`${workspace.path}/infra/capacity.tf`)).toBe(true);
-      expect(
-        fs.existsSync(
-          `${workspace.path}/infra/.github/workflows/terraform.yml`,
-        ),
-      ).toBe(true);
+      // The workflow sits at the repository root and runs in the Terraform folder.
+      const workflow = fs.readFileSync(
+        `${workspace.path}/.github/workflows/terraform.yml`,
+        'utf8',
+      );
+      expect(workflow).toContain('working-directory: "infra"');
+      expect(fs.existsSync(`${workspace.path}/infra/.github`)).toBe(false);
       expect(ctx.output).toHaveBeenCalledWith('targetPath', 'infra');
       expect(httpRequest).not.toHaveBeenCalled();
       expect(httpsRequest).not.toHaveBeenCalled();

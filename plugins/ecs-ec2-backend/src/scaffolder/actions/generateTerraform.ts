@@ -8,7 +8,7 @@ import {
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { generateTerraform } from '../terraform';
+import { generateTerraform, WORKFLOW_PATH } from '../terraform';
 import { examples } from './generateTerraform.examples';
 
 /**
@@ -113,11 +113,15 @@ export function createGenerateTerraformAction(
       // Rendering is pure and writes only to the workspace, so a dry run does
       // the same and the template editor previews the files. The action makes
       // no AWS or source-control call.
-      const files = await generateTerraform(spec);
+      const relativeTarget =
+        path.relative(ctx.workspacePath, target).split(path.sep).join('/') || '.';
+      const files = await generateTerraform(spec, { workingDirectory: relativeTarget });
 
       const written: string[] = [];
       for (const [name, content] of Object.entries(files)) {
-        const filePath = path.join(target, name);
+        // GitHub runs workflows only from the repository root.
+        const base = name === WORKFLOW_PATH ? ctx.workspacePath : target;
+        const filePath = path.join(base, name);
         await fs.mkdir(path.dirname(filePath), { recursive: true });
         await fs.writeFile(filePath, content, 'utf8');
         written.push(

@@ -33,6 +33,12 @@ export async function checkAndFormat(
 }
 
 /**
+ * Path of the CI workflow among the generated files. Unlike the other files it
+ * belongs at the repository root, whatever folder holds the Terraform.
+ */
+export const WORKFLOW_PATH = '.github/workflows/terraform.yml';
+
+/**
  * Renders the Terraform repository of one ECS service on EC2: file path to
  * content. Expects a spec that passed `validateServiceSpec`. Every `.tf` file
  * is parsed and formatted before it is returned; a file that does not parse
@@ -40,6 +46,7 @@ export async function checkAndFormat(
  */
 export async function generateTerraform(
   spec: ServiceSpec,
+  options: { workingDirectory?: string } = {},
 ): Promise<Record<string, string>> {
   const model = buildModel(spec);
 
@@ -64,6 +71,6 @@ export async function generateTerraform(
   }
 
   files['README.md'] = readme(model);
-  files['.github/workflows/terraform.yml'] = terraformWorkflow();
+  files[WORKFLOW_PATH] = terraformWorkflow(options.workingDirectory);
   return files;
 }

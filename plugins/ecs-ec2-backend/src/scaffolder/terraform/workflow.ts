@@ -1,5 +1,10 @@
-/** GitHub Actions workflow of the generated repository: format and validate, no AWS access. */
-export function terraformWorkflow(): string {
+/**
+ * GitHub Actions workflow of the generated repository: format and validate, no AWS
+ * access. GitHub reads workflows only from the repository root, so the file lives
+ * there and runs Terraform in `workingDirectory`, the folder of the `.tf` files.
+ */
+export function terraformWorkflow(workingDirectory = '.'): string {
+  // A JSON string is a valid YAML double-quoted scalar, so no path can add YAML.
   return `name: terraform
 
 on:
@@ -13,6 +18,9 @@ permissions:
 jobs:
   validate:
     runs-on: ubuntu-latest
+    defaults:
+      run:
+        working-directory: ${JSON.stringify(workingDirectory)}
     steps:
       - uses: actions/checkout@v4
       - uses: hashicorp/setup-terraform@v3
