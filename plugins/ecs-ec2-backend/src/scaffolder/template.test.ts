@@ -234,6 +234,22 @@ describe('Create ECS/EC2 service template', () => {
     expect(fs.existsSync(path.join(gitDirectory, 'typo-api.git'))).toBe(false);
   });
 
+  it('refuses a secret in an environment variable before the task starts', async () => {
+    const values = {
+      ...referenceValues('secret-api'),
+      environment: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG' }],
+    };
+
+    const created = await request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+
+    expect(created.status).toBe(400);
+    expect(JSON.stringify(created.body)).toContain('environment[0].name');
+    expect(fs.existsSync(path.join(gitDirectory, 'secret-api.git'))).toBe(false);
+  });
+
   it('rejects an owner that would add YAML to catalog-info.yaml', async () => {
     const values = {
       ...referenceValues('injected-api'),

@@ -32,6 +32,14 @@ export const IMAGE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/:@#]{0,254}$/;
 /** POSIX environment variable names. */
 export const ENVIRONMENT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Environment variable names that usually carry a secret. Their values would be
+ * committed to the repository and shown in the task definition, so the spec
+ * refuses them; secrets belong in Secrets Manager or SSM Parameter Store.
+ */
+export const SECRET_ENVIRONMENT_NAME_PATTERN =
+  /SECRET|PASSWORD|PASSWD|PRIVATE_KEY|ACCESS_KEY|API_KEY|TOKEN|CREDENTIAL/i;
+
 /** Values CloudWatch Logs PutRetentionPolicy accepts, in days. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,

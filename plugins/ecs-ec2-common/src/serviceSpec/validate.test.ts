@@ -277,6 +277,20 @@ describe('validateServiceSpec', () => {
     ).toEqual([]);
   });
 
+  it.each(['AWS_SECRET_ACCESS_KEY', 'DB_PASSWORD', 'github_token', 'STRIPE_API_KEY'])(
+    'refuses the secret-looking environment variable %s',
+    name => {
+      const problems = problemsOf(input => {
+        input.task.environment = [{ name, value: 'hunter2' }];
+      });
+
+      expect(problems.map(problem => problem.field)).toEqual(['task.environment[0].name']);
+      expect(problems[0].message).toContain('Secrets Manager or SSM Parameter Store');
+      // The message names the variable, never its value.
+      expect(problems[0].message).not.toContain('hunter2');
+    },
+  );
+
   it('keeps the pools within the container instance quota', () => {
     const one = problemsOf(input => {
       input.pools[0].maxSize = 1e9;

@@ -17,6 +17,7 @@ import {
   DYNAMODB_TABLE_PATTERN,
   ECS_NAME_PATTERN,
   ENVIRONMENT_NAME_PATTERN,
+  SECRET_ENVIRONMENT_NAME_PATTERN,
   HEALTH_CHECK_LIMITS,
   IMAGE_PATTERN,
   INSTANCE_WARMUP_RANGE,
@@ -622,6 +623,12 @@ function checkTask(spec: ServiceSpec, report: Report) {
       report(
         field,
         `Invalid environment variable name "${variable.name}": start with a letter or "_", then use letters, digits or "_".`,
+      );
+    }
+    if (SECRET_ENVIRONMENT_NAME_PATTERN.test(variable.name)) {
+      report(
+        field,
+        `"${variable.name}" looks like a secret, and its value would be committed to the repository in plain text: keep it in AWS Secrets Manager or SSM Parameter Store instead, or rename the variable if it holds no secret.`,
       );
     }
     if (environmentNames.has(variable.name)) {
