@@ -125,6 +125,19 @@ describe('GET /entities/:namespace/:kind/:name', () => {
     expect(body.services[0].tasks.map(t => t.taskId)).toEqual(['t000000', 't000001']);
   });
 
+  it('explains a 400 for an entity that names a cluster only', async () => {
+    const entity = componentWithArns('cluster-only', []);
+    entity.metadata.annotations = {
+      'ecs-ec2.io/cluster': 'demo',
+      'ecs-ec2.io/account-id': ACCOUNT,
+      'ecs-ec2.io/region': 'us-east-1',
+    };
+    const { response } = await picture([], entity);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('add ecs-ec2.io/service-name');
+  });
+
   it('returns 400 for an old-format ARN without the cluster annotation', async () => {
     const entity = componentWithArns('old', [`arn:aws:ecs:us-east-1:${ACCOUNT}:service/old`]);
     const { response } = await picture([], entity);

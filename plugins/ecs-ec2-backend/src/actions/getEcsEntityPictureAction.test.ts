@@ -58,6 +58,20 @@ describe('get-ecs-entity-picture action', () => {
     expect(picture.services[0].tasks).toHaveLength(3);
   });
 
+  it('rejects an ARN passed beside the entity reference', async () => {
+    const registry = await startWithRegistry(AuthorizeResult.ALLOW);
+    aws.resetCalls();
+
+    await expect(
+      registry.invoke({
+        id: ACTION_ID,
+        input: { entityRef: 'web', arn: 'arn:aws:ecs:us-east-1:210987654321:service/other/secret' },
+        credentials: mockCredentials.user(),
+      }),
+    ).rejects.toThrow(/arn/);
+    expect(aws.totalCalls()).toBe(0);
+  });
+
   it('rejects a caller without the read permission', async () => {
     const registry = await startWithRegistry(AuthorizeResult.DENY);
 

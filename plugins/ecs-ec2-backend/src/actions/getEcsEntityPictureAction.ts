@@ -22,14 +22,18 @@ export function registerGetEcsEntityPictureAction(
       'Returns the live Amazon ECS on EC2 state of the services a catalog entity names: service status and counts, deployments with rollout state, running and recently stopped tasks with stop reasons and exit codes, container instances, capacity providers with their Auto Scaling groups, CPU and memory utilization of the last hour, and warnings for parts that could not be fetched.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
+      // Strict, so a caller that passes an ARN, account or region learns that the
+      // action takes none: only the entity's own annotations choose what is read.
       input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .describe(
-              'Entity reference such as component:default/web-api; the kind defaults to component and the namespace to default',
-            ),
-        }),
+        z
+          .object({
+            entityRef: z
+              .string()
+              .describe(
+                'Entity reference such as component:default/web-api; the kind defaults to component and the namespace to default',
+              ),
+          })
+          .strict(),
       output: z =>
         z.object({
           picture: z

@@ -71,9 +71,12 @@ export class EcsPictureService {
       );
     }
     if (targets.length === 0) {
-      throw new InputError(
-        `Entity ${entityRef} names no valid ECS service. ${warnings.map(w => w.message).join(' ')}`,
-      );
+      // Without a warning the annotations are valid but name a cluster only, as on a
+      // cluster resource; the reason must still reach the caller.
+      const reasons = warnings.length
+        ? warnings.map(w => w.message).join(' ')
+        : 'Its annotations name a cluster but no service: add ecs-ec2.io/service-name with the service names, or ecs-ec2.io/service-arn with service ARNs.';
+      throw new InputError(`Entity ${entityRef} names no valid ECS service. ${reasons}`);
     }
 
     // Rejected before any credential lookup, because the annotation, not the operator, picks
