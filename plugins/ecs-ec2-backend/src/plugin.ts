@@ -25,6 +25,7 @@ export const ecsEc2Plugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        rootLifecycle: coreServices.rootLifecycle,
         cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -36,6 +37,7 @@ export const ecsEc2Plugin = createBackendPlugin({
       async init({
         config,
         logger,
+        rootLifecycle,
         cache,
         httpAuth,
         httpRouter,
@@ -62,7 +64,11 @@ export const ecsEc2Plugin = createBackendPlugin({
         // The demo's git host serves published repositories to the catalog and
         // to `git clone`, neither of which sends a Backstage token.
         if (config.getOptionalBoolean('ecsEc2.localGit.enabled')) {
-          const gitRouter = await createLocalGitRouter({ config, logger });
+          const gitRouter = await createLocalGitRouter({
+            config,
+            logger,
+            lifecycle: rootLifecycle,
+          });
           httpRouter.use(Router().use(LOCAL_GIT_ROUTE_PREFIX, gitRouter));
           httpRouter.addAuthPolicy({
             path: LOCAL_GIT_ROUTE_PREFIX,

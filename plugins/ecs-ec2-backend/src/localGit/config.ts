@@ -1,4 +1,6 @@
+import { LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { toError } from '@backstage/errors';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,40 @@ export function resolveLocalGitDirectory(config: Config): string {
     );
   }
   return defaultDirectory;
+}
+
+/**
+ * Registers a shutdown hook that deletes the default temporary directory, so
+ * backend restarts leave no `backstage-ecs-ec2-git-*` folders behind. Does
+ * nothing when `ecsEc2.localGit.directory` is set: the hook only ever deletes
+ * the directory that `resolveLocalGitDirectory` created itself.
+ */
+export function removeDefaultLocalGitDirectoryOnShutdown(options: {
+  config: Config;
+  lifecycle: LifecycleService;
+  logger: LoggerService;
+}) {
+  const { config, lifecycle, logger } = options;
+  const directory = resolveLocalGitDirectory(config);
+  if (directory !== defaultDirectory) {
+    return;
+  }
+
+  lifecycle.addShutdownHook(async () => {
+    // A backend started later in the same process gets a new directory.
+    if (defaultDirectory === directory) {
+      defaultDirectory = undefined;
+    }
+    try {
+      await fs.promises.rm(directory, { recursive: true, force: true });
+      logger.info(`Removed the temporary git directory ${directory}`);
+    } catch (error) {
+      logger.warn(
+        `Failed to remove the temporary git directory ${directory}`,
+        toError(error),
+      );
+    }
+  });
 }
 
 /**

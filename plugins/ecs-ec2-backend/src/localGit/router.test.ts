@@ -1,8 +1,11 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,10 +15,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Router from 'express-promise-router';
 import request from 'supertest';
+import zlib from 'node:zlib';
+import { ecsEc2Plugin } from '../plugin';
+import { resolveLocalGitDirectory } from './config';
 import { LocalGitRepositories } from './LocalGitRepositories';
 import { createLocalGitRouter } from './router';
 
 const execFileAsync = promisify(execFile);
+
+/** The logger that the git host of the test plugin writes to. */
+let gitHostLogger: LoggerService;
 
 /** Mounts the git host the way the `ecs-ec2` plugin does, at `/git` without authentication. */
 const gitHostPlugin = createBackendPlugin({
@@ -26,16 +35,26 @@ const gitHostPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        rootLifecycle: coreServices.rootLifecycle,
       },
-      async init({ httpRouter, config, logger }) {
+      async init({ httpRouter, config, logger, rootLifecycle }) {
+        gitHostLogger = logger;
         const router = Router();
-        router.use('/git', await createLocalGitRouter({ config, logger }));
+        router.use(
+          '/git',
+          await createLocalGitRouter({ config, logger, lifecycle: rootLifecycle }),
+        );
         httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/git', allow: 'unauthenticated' });
       },
     });
   },
 });
+
+/** Encodes one pkt-line of git's protocol: four hex digits of length, then the payload. */
+function pktLine(payload: string): string {
+  return (payload.length + 4).toString(16).padStart(4, '0') + payload;
+}
 
 /** Sends a GET with the path exactly as given, because HTTP clients normalize `../`. */
 function getRaw(port: number, rawPath: string): Promise<number> {
@@ -54,6 +73,7 @@ describe('createLocalGitRouter', () => {
   let server: http.Server;
   let port: number;
   let baseUrl: string;
+  let commitId: string;
 
   beforeAll(async () => {
     root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'local-git-router-'));
@@ -69,11 +89,14 @@ describe('createLocalGitRouter', () => {
     );
 
     const repositories = new LocalGitRepositories(path.join(root, 'repos'));
-    await repositories.create('orders-api', workspace, {
+    commitId = await repositories.create('orders-api', workspace, {
       message: 'Initial commit',
       authorName: 'Test',
       authorEmail: 'test@example.com',
     });
+
+    // A directory that is not a git repository, so git itself fails on it.
+    await fs.promises.mkdir(path.join(root, 'repos', 'broken.git'));
 
     const backend = await startTestBackend({
       features: [
@@ -257,5 +280,137 @@ describe('createLocalGitRouter', () => {
 
       expect(response.status).toBe(404);
     });
+  });
+
+  describe('POST /:repository.git/git-upload-pack errors', () => {
+    function uploadPack(body: string | Buffer, repository = 'orders-api') {
+      return request(server)
+        .post(`/api/ecs-ec2/git/${repository}.git/git-upload-pack`)
+        .set('Content-Type', 'application/x-git-upload-pack-request')
+        .send(body);
+    }
+
+    const fetchRequest = () =>
+      `${pktLine(`want ${commitId}\n`)}0000${pktLine('done\n')}`;
+
+    it('rejects a garbage body with 400 and no server path', async () => {
+      const response = await uploadPack('garbage body here');
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'Invalid git-upload-pack request: expected a pkt-line length of four hex digits, got "garb"',
+      );
+      expect(response.text).not.toContain('/tmp');
+      expect(response.text).not.toContain(root);
+    });
+
+    it('names the fault of each malformed body in the 400', async () => {
+      const cases: Array<[string, string]> = [
+        ['', 'the body is empty'],
+        ['0000', "the first pkt-line must be 'want <object id>', got the flush packet 0000"],
+        [`${pktLine('hello\n')}0000`, "the first pkt-line must be 'want <object id>', got \"hello\\n\""],
+        ['0003', 'pkt-line length "0003" is outside 0004 to fff0'],
+        [pktLine(`want ${commitId}\n`).slice(0, 20), 'the body ends inside a pkt-line'],
+        [
+          `${pktLine(`want ${commitId}\n`)}${pktLine('hello\n')}0000`,
+          "protocol error, expected to get object ID, not 'hello'",
+        ],
+      ];
+      for (const [body, reason] of cases) {
+        const response = await uploadPack(body);
+
+        expect({ body, status: response.status }).toEqual({ body, status: 400 });
+        expect(response.body.error.message).toContain(
+          `Invalid git-upload-pack request: ${reason}`,
+        );
+        expect(response.text).not.toContain(root);
+      }
+    });
+
+    it('rejects a body that is not the gzip its header announces', async () => {
+      const response = await uploadPack(fetchRequest()).set('Content-Encoding', 'gzip');
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'Invalid git-upload-pack request: the body is not valid gzip, though Content-Encoding says gzip',
+      );
+    });
+
+    it('serves a packfile for a gzip-compressed request', async () => {
+      const response = await uploadPack(zlib.gzipSync(fetchRequest()))
+        .set('Content-Encoding', 'gzip')
+        .responseType('blob');
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/x-git-upload-pack-result');
+      expect((response.body as Buffer).includes('PACK')).toBe(true);
+    });
+
+    it('returns 500 without a server path and logs the git failure', async () => {
+      const loggedErrors = jest.spyOn(gitHostLogger, 'error');
+      const brokenDirectory = path.join(root, 'repos', 'broken.git');
+
+      const advertisement = await request(server).get(
+        '/api/ecs-ec2/git/broken.git/info/refs?service=git-upload-pack',
+      );
+      const pack = await uploadPack(fetchRequest(), 'broken');
+
+      for (const response of [advertisement, pack]) {
+        expect(response.status).toBe(500);
+        expect(response.body.error.message).toBe(
+          "git upload-pack failed for repository 'broken'; see the backend log for the cause",
+        );
+        expect(response.text).not.toContain(root);
+      }
+      expect(loggedErrors).toHaveBeenCalledTimes(2);
+      for (const [message, cause] of loggedErrors.mock.calls) {
+        expect(message).toBe("git upload-pack failed for repository 'broken'");
+        expect((cause as Error).message).toContain(brokenDirectory);
+      }
+      loggedErrors.mockRestore();
+    });
+  });
+});
+
+describe('local git directory at backend shutdown', () => {
+  /** Starts the real `ecs-ec2` plugin with its git host turned on. */
+  function startPortalBackend(directory?: string) {
+    return startTestBackend({
+      features: [
+        ecsEc2Plugin,
+        mockServices.rootConfig.factory({
+          data: { ecsEc2: { localGit: { enabled: true, directory } } },
+        }),
+        catalogServiceMock.factory(),
+      ],
+    });
+  }
+
+  it('removes the default temporary directory', async () => {
+    const backend = await startPortalBackend();
+    // The plugin made the default directory already, so this returns that one.
+    const directory = resolveLocalGitDirectory(new ConfigReader({}));
+    expect(path.basename(directory)).toMatch(/^backstage-ecs-ec2-git-/);
+    expect(fs.existsSync(directory)).toBe(true);
+
+    await backend.stop();
+
+    expect(fs.existsSync(directory)).toBe(false);
+  });
+
+  it('keeps a configured directory and its repositories', async () => {
+    const directory = await fs.promises.mkdtemp(
+      path.join(os.tmpdir(), 'local-git-configured-'),
+    );
+    await fs.promises.mkdir(path.join(directory, 'orders-api.git'));
+
+    try {
+      const backend = await startPortalBackend(directory);
+      await backend.stop();
+
+      expect(fs.existsSync(path.join(directory, 'orders-api.git'))).toBe(true);
+    } finally {
+      await fs.promises.rm(directory, { recursive: true, force: true });
+    }
   });
 });

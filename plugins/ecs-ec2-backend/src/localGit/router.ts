@@ -1,9 +1,18 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { LifecycleService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+  toError,
+} from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { resolveLocalGitDirectory } from './config';
+import {
+  removeDefaultLocalGitDirectoryOnShutdown,
+  resolveLocalGitDirectory,
+} from './config';
 import { isValidBranchName } from './branchName';
 import { LocalGitRepositories } from './LocalGitRepositories';
 import { isValidRepositoryName } from './repositoryName';
@@ -13,6 +22,12 @@ import { runUploadPack, sendUploadPackAdvertisement } from './smartHttp';
 export interface LocalGitRouterOptions {
   config: Config;
   logger: LoggerService;
+  /**
+   * Lifecycle whose shutdown deletes the default temporary directory. Pass
+   * the root lifecycle: the scaffolder module shares that directory, and root
+   * shutdown hooks run after every plugin has stopped.
+   */
+  lifecycle: LifecycleService;
 }
 
 function parseRepositoryName(raw: string, suffix: '' | '.git'): string {
@@ -59,6 +74,33 @@ function parseFilePath(raw: string): string {
 }
 
 /**
+ * Runs git for one request of a repository. A malformed request (400) and a
+ * missing git binary (503) keep their status. Any other failure is logged
+ * with the repository name and becomes a 500 whose message contains no
+ * server path, because git's own messages name the git directory.
+ */
+async function runGit(
+  repository: string,
+  logger: LoggerService,
+  run: () => Promise<void>,
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ServiceUnavailableError) {
+      throw error;
+    }
+    logger.error(
+      `git upload-pack failed for repository '${repository}'`,
+      toError(error),
+    );
+    throw new Error(
+      `git upload-pack failed for repository '${repository}'; see the backend log for the cause`,
+    );
+  }
+}
+
+/**
  * Creates the read-only git host of the demo portal, meant to be mounted at
  * `/git` of the `ecs-ec2` plugin:
  *
@@ -75,10 +117,11 @@ function parseFilePath(raw: string): string {
 export async function createLocalGitRouter(
   options: LocalGitRouterOptions,
 ): Promise<express.Router> {
-  const { config, logger } = options;
+  const { config, logger, lifecycle } = options;
   const repositories = new LocalGitRepositories(
     resolveLocalGitDirectory(config),
   );
+  removeDefaultLocalGitDirectoryOnShutdown({ config, lifecycle, logger });
   const router = Router();
 
   router.get('/:repository/blob/:branch/*', async (req, res) => {
@@ -112,7 +155,8 @@ export async function createLocalGitRouter(
       throw new NotFoundError(`Repository '${name}' not found`);
     }
 
-    await sendUploadPackAdvertisement(repositories.gitDirectory(name), res);
+    const gitDirectory = repositories.gitDirectory(name);
+    await runGit(name, logger, () => sendUploadPackAdvertisement(gitDirectory, res));
   });
 
   router.post('/:repository/git-upload-pack', async (req, res) => {
@@ -121,7 +165,10 @@ export async function createLocalGitRouter(
       throw new NotFoundError(`Repository '${name}' not found`);
     }
 
-    await runUploadPack(repositories.gitDirectory(name), req, res, logger);
+    const gitDirectory = repositories.gitDirectory(name);
+    await runGit(name, logger, () =>
+      runUploadPack({ repository: name, gitDirectory, req, res, logger }),
+    );
   });
 
   router.post('/:repository/git-receive-pack', async req => {

@@ -73,10 +73,10 @@ export async function sendUploadPackAdvertisement(
 
 /**
  * Returns the 400 for a request that upload-pack itself rejected, recognized
- * by the "protocol error" wording of its fatal message (git 2.39 upload-pack.c
- * and pkt-line.c). Those messages quote the request, never a server path.
+ * by the "protocol error" wording of its fatal message (as printed by git
+ * 2.39). Those messages quote the request, never a server path.
  */
-function protocolErrorOf(gitMessage: string): InputError | undefined {
+function readProtocolError(gitMessage: string): InputError | undefined {
   const line = gitMessage
     .split('\n')
     .find(candidate => candidate.includes('protocol error'));
@@ -113,12 +113,14 @@ export function runUploadPack(options: {
     const stderr: Buffer[] = [];
     child.stderr.on('data', chunk => stderr.push(chunk));
 
-    // Set when the body turns out malformed. Git then sees its input end
-    // early, and this error, not git's, becomes the response.
+    // Set when the body turns out malformed. Git then reads an early end of
+    // input, and this error, not git's, becomes the response.
     let requestError: InputError | undefined;
     const rejectRequest = (error: InputError) => {
       requestError ??= error;
       child.stdin.end();
+      // The rest of the body is read and dropped, so the connection stays usable.
+      req.resume();
     };
 
     child.on('error', error => {
@@ -153,7 +155,7 @@ export function runUploadPack(options: {
       const gitMessage = Buffer.concat(stderr).toString().trim();
       const error =
         requestError ??
-        protocolErrorOf(gitMessage) ??
+        readProtocolError(gitMessage) ??
         new Error(
           `git upload-pack for ${gitDirectory} exited with code ${code}: ${gitMessage}`,
         );
@@ -170,7 +172,13 @@ export function runUploadPack(options: {
     });
 
     const validator = new UploadPackRequestValidator();
-    validator.on('error', error => rejectRequest(error as InputError));
+    validator.on('error', error =>
+      rejectRequest(
+        error instanceof InputError
+          ? error
+          : invalidUploadPackRequest('the body could not be read'),
+      ),
+    );
 
     let body: Readable = req;
     if (req.headers['content-encoding'] === 'gzip') {
