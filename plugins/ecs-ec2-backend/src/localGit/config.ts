@@ -41,6 +41,8 @@ export function removeDefaultLocalGitDirectoryOnShutdown(options: {
   logger: LoggerService;
 }) {
   const { config, lifecycle, logger } = options;
+  // NOTE: only the git host registers this hook. With `ecsEc2.localGit.enabled`
+  // off, the directory that the scaffolder module creates is left behind.
   const directory = resolveLocalGitDirectory(config);
   if (directory !== defaultDirectory) {
     return;
