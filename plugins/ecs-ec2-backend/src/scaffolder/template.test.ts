@@ -234,6 +234,17 @@ describe('Create ECS/EC2 service template', () => {
     expect(fs.existsSync(path.join(gitDirectory, 'typo-api.git'))).toBe(false);
   });
 
+  it('fails a misspelled template parameter instead of using the default', async () => {
+    const { task, log } = await runTemplate('typo-count-api', values => {
+      delete values.desiredCount;
+      values.desiredCout = 3;
+    });
+
+    expect(task.status).toBe('failed');
+    expect(log).toContain('desiredCout: Unknown template parameter (did you mean "desiredCount"?)');
+    expect(fs.existsSync(path.join(gitDirectory, 'typo-count-api.git'))).toBe(false);
+  });
+
   it('refuses a secret in an environment variable before the task starts', async () => {
     const values = {
       ...referenceValues('secret-api'),

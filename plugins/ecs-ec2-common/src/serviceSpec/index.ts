@@ -1,4 +1,5 @@
 export * from './schema';
 export * from './derived';
 export * from './validate';
+export { closestName } from './issueMessages';
 export * as serviceSpecRules from './rules';

@@ -62,7 +62,13 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-function closest(name: string, candidates: string[]): string | undefined {
+/**
+ * Returns the candidate a misspelled name most likely meant, or undefined when none
+ * is close enough.
+ *
+ * @public
+ */
+export function closestName(name: string, candidates: string[]): string | undefined {
   const ranked = candidates
     .map(candidate => ({ candidate, cost: distance(name, candidate) }))
     .sort((a, b) => a.cost - b.cost);
@@ -125,7 +131,7 @@ export function messageOfIssue(
       return { field, message: issue.message };
     case 'unrecognized_keys': {
       const known = knownFields(issue.path);
-      const suggestions = issue.keys.map(key => closest(key, known));
+      const suggestions = issue.keys.map(key => closestName(key, known));
       const hints = issue.keys.map((key, i) =>
         suggestions[i] ? `"${key}" (did you mean "${suggestions[i]}"?)` : `"${key}"`,
       );

@@ -9,6 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   capacityProviderNameOf,
+  closestName,
   formatValidationProblems,
   parseServiceSpec,
   ServiceSpec,
@@ -16,6 +17,7 @@ import {
 } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { AwsAccountRegionClients, AwsClients } from '../../aws/AwsClients';
 import { examples } from './checkTarget.examples';
+import { declaredParameterNames } from './templateParameters';
 
 /** @public */
 export interface CheckTargetActionOptions {
@@ -123,6 +125,13 @@ export function createCheckTargetAction(options: CheckTargetActionOptions) {
           z
             .record(z.unknown())
             .describe('The service spec, as the `spec` output of ecs-ec2:terraform:generate.'),
+        parameters: z =>
+          z
+            .record(z.unknown())
+            .optional()
+            .describe(
+              'The template parameters as given (`${{ parameters }}`). A name the template does not declare, such as a misspelled one, fails the check instead of being ignored.',
+            ),
         requireConfiguredAccount: z =>
           z
             .boolean()
@@ -145,10 +154,28 @@ export function createCheckTargetAction(options: CheckTargetActionOptions) {
       }
 
       const problems: ValidationProblem[] = [];
+      const credentials = await ctx.getInitiatorCredentials();
+
+      // The form sends only declared parameters, but an API caller may misspell one,
+      // and the template would then quietly use the default in its place.
+      const templateRef = ctx.templateInfo?.entityRef;
+      if (ctx.input.parameters && templateRef) {
+        const template = await catalog.getEntityByRef(templateRef, { credentials });
+        const declared = [...declaredParameterNames(template?.spec?.parameters)];
+        for (const name of Object.keys(ctx.input.parameters)) {
+          if (declared.length === 0 || declared.includes(name)) continue;
+          const suggestion = closestName(name, declared);
+          problems.push({
+            field: name,
+            message: `Unknown template parameter${
+              suggestion ? ` (did you mean "${suggestion}"?)` : ''
+            }: remove it or correct the spelling.`,
+          });
+        }
+      }
+
       const entityRef = stringifyEntityRef({ kind: 'Component', name: spec.service.name });
-      const existing = await catalog.getEntityByRef(entityRef, {
-        credentials: await ctx.getInitiatorCredentials(),
-      });
+      const existing = await catalog.getEntityByRef(entityRef, { credentials });
       if (existing) {
         problems.push({
           field: 'service.name',
