@@ -29,6 +29,9 @@ export function resolveLocalGitDirectory(config: Config): string {
   return defaultDirectory;
 }
 
+/** Default directories whose removal is already registered. */
+const directoriesWithHook = new Set<string>();
+
 /**
  * Registers a shutdown hook that deletes the default temporary directory, so
  * backend restarts leave no `backstage-ecs-ec2-git-*` folders behind. Does
@@ -41,18 +44,19 @@ export function removeDefaultLocalGitDirectoryOnShutdown(options: {
   logger: LoggerService;
 }) {
   const { config, lifecycle, logger } = options;
-  // NOTE: only the git host registers this hook. With `ecsEc2.localGit.enabled`
-  // off, the directory that the scaffolder module creates is left behind.
+  // The git host and the scaffolder module both call this; one hook is enough.
   const directory = resolveLocalGitDirectory(config);
-  if (directory !== defaultDirectory) {
+  if (directory !== defaultDirectory || directoriesWithHook.has(directory)) {
     return;
   }
+  directoriesWithHook.add(directory);
 
   lifecycle.addShutdownHook(async () => {
     // A backend started later in the same process gets a new directory.
     if (defaultDirectory === directory) {
       defaultDirectory = undefined;
     }
+    directoriesWithHook.delete(directory);
     try {
       await fs.promises.rm(directory, { recursive: true, force: true });
       logger.info(`Removed the temporary git directory ${directory}`);

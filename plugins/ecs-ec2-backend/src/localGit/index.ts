@@ -4,6 +4,7 @@ export { LocalGitRepositories, DEFAULT_BRANCH } from './LocalGitRepositories';
 export type { InitialCommit } from './LocalGitRepositories';
 export {
   LOCAL_GIT_ROUTE_PREFIX,
+  removeDefaultLocalGitDirectoryOnShutdown,
   resolveApplyUrl,
   resolveLocalGitDirectory,
 } from './config';

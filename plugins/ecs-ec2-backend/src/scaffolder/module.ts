@@ -6,7 +6,11 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { AwsClients } from '../aws/AwsClients';
 import { readSettings } from '../config';
-import { resolveApplyUrl, resolveLocalGitDirectory } from '../localGit';
+import {
+  removeDefaultLocalGitDirectoryOnShutdown,
+  resolveApplyUrl,
+  resolveLocalGitDirectory,
+} from '../localGit';
 import { createCheckTargetAction } from './actions/checkTarget';
 import { createDemoApplyAction } from './actions/demoApply';
 import { createGenerateTerraformAction } from './actions/generateTerraform';
@@ -30,8 +34,13 @@ export const ecsEc2ScaffolderModule = createBackendModule({
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
+        rootLifecycle: coreServices.rootLifecycle,
+        logger: coreServices.logger,
       },
-      async init({ scaffolderActions, config, discovery, catalog }) {
+      async init({ scaffolderActions, config, discovery, catalog, rootLifecycle, logger }) {
+        // Without the git host the module may be the only user of the default
+        // directory, so it removes it at shutdown too.
+        removeDefaultLocalGitDirectoryOnShutdown({ config, lifecycle: rootLifecycle, logger });
         scaffolderActions.addActions(
           createGenerateTerraformAction(),
           createCheckTargetAction({

@@ -279,7 +279,7 @@ export const GENERATION_MATRIX: Array<[string, ServiceSpecInput]> = [
       input.task.environment = [
         { name: 'TEMPLATE', value: HOSTILE_TEMPLATE },
         { name: 'BLOCK', value: HOSTILE_BLOCK },
-        { name: 'SECRET', value: HOSTILE_DESCRIPTION },
+        { name: 'INTERPOLATION', value: HOSTILE_DESCRIPTION },
       ];
       input.task.healthCheck = {
         command: ['CMD-SHELL', 'echo "${HOME}" && exit 0 } resource "x" "z" {'],
