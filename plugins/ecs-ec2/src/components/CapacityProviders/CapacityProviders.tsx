@@ -36,9 +36,12 @@ function ScalingCell(props: { provider: EcsCapacityProviderView }) {
           target={target !== undefined ? target / 100 : undefined}
         />
       )}
+      {/* The backend leaves the reservation out when CloudWatch returned no
+          CapacityProviderReservation point for the last hour. */}
       <Typography variant="caption" component="div">
-        reservation{' '}
-        {reservation !== undefined ? `${Math.round(reservation)}%` : 'unknown'}
+        {reservation !== undefined
+          ? `reservation ${Math.round(reservation)}%`
+          : 'no reservation data from CloudWatch in the last hour'}
         {' · '}target {target !== undefined ? `${target}%` : 'unknown'}
       </Typography>
     </TableCell>

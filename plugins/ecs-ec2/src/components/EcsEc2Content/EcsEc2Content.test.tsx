@@ -115,7 +115,7 @@ describe('EcsEc2Content', () => {
     expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument();
   });
 
-  it('renders the utilization charts of the service and the busiest instance', async () => {
+  it('renders service and instance utilization charts', async () => {
     serve(healthyServicePicture());
     await renderTab();
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, ReactNode, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Link from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
@@ -21,16 +21,55 @@ const useStyles = makeStyles({
   nowrap: {
     whiteSpace: 'nowrap',
   },
+  // The stop code sits above the reason, which saves a column. The reason is
+  // the only free text, so it takes the spare width and wraps between words.
+  // Backstage's theme sets `word-break: break-word` on table cells, which lets
+  // the table squeeze a column below its longest word and break words in the
+  // middle. With `normal`, the longest word sets the minimum width instead.
   reason: {
-    minWidth: 200,
+    minWidth: 240,
+    wordBreak: 'normal',
+  },
+  // One container per line, each "name: exit code N" kept on one line.
+  exitCodes: {
+    minWidth: 160,
+  },
+  exitCode: {
+    display: 'block',
+    whiteSpace: 'nowrap',
+    lineHeight: 1.5,
   },
 });
 
-function exitCodes(task: EcsTaskView): string {
-  const codes = task.containers
-    .filter(container => container.exitCode !== undefined)
-    .map(container => `${container.name}: exit code ${container.exitCode}`);
-  return codes.length > 0 ? codes.join('; ') : '–';
+/**
+ * Inserts a line break opportunity (`<wbr>`) after each ":" and "/", so that an
+ * ARN or a path in a reason wraps at its separators instead of widening the table.
+ */
+function withBreaksInIdentifiers(text: string): ReactNode[] {
+  return text.split(/(?<=[:/])/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
+
+function ExitCodes(props: { task: EcsTaskView; className: string }) {
+  const exited = props.task.containers.filter(
+    container => container.exitCode !== undefined,
+  );
+  if (exited.length === 0) {
+    return <>–</>;
+  }
+  return (
+    <>
+      {exited.map(container => (
+        <span key={container.name} className={props.className}>
+          {container.name}: exit code {container.exitCode}
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** Tasks stopped within the last hour, with why they stopped. */
@@ -58,8 +97,9 @@ export function StoppedTasks(props: {
               <TableCell className={classes.nowrap}>Task</TableCell>
               <TableCell className={classes.nowrap}>Revision</TableCell>
               <TableCell className={classes.nowrap}>Stopped</TableCell>
-              <TableCell className={classes.nowrap}>Stop code</TableCell>
-              <TableCell className={classes.nowrap}>Stopped reason</TableCell>
+              <TableCell className={classes.nowrap}>
+                Stop code and reason
+              </TableCell>
               <TableCell className={classes.nowrap}>Exit codes</TableCell>
             </TableRow>
           </TableHead>
@@ -82,13 +122,24 @@ export function StoppedTasks(props: {
                 <TableCell className={classes.nowrap}>
                   {formatTime(task.stoppedAt)}
                 </TableCell>
-                <TableCell className={classes.nowrap}>
-                  {task.stopCode ?? '–'}
-                </TableCell>
                 <TableCell className={classes.reason}>
-                  {task.stoppedReason ?? '–'}
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                    className={classes.nowrap}
+                  >
+                    {task.stopCode ?? '–'}
+                  </Typography>
+                  <Typography variant="body2" component="div">
+                    {task.stoppedReason
+                      ? withBreaksInIdentifiers(task.stoppedReason)
+                      : '–'}
+                  </Typography>
                 </TableCell>
-                <TableCell>{exitCodes(task)}</TableCell>
+                <TableCell className={classes.exitCodes}>
+                  <ExitCodes task={task} className={classes.exitCode} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
