@@ -37,11 +37,17 @@ type Block = Record<string, any>;
 
 const first = (value: unknown): Block => (Array.isArray(value) ? value[0] ?? {} : (value as Block) ?? {});
 
-/** Reads every `.tf` file of a folder and applies them. */
+/** Variable files Terraform loads by itself: `terraform.tfvars` and `*.auto.tfvars`. */
+export function isAutoVariablesFile(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  return base === 'terraform.tfvars' || base.endsWith('.auto.tfvars');
+}
+
+/** Reads every `.tf` file and automatic variables file of a folder and applies them. */
 export async function applyTerraformDir(world: World, dir: string): Promise<ApplyResult> {
   const files: Record<string, string> = {};
   for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith('.tf')) {
+    if (name.endsWith('.tf') || isAutoVariablesFile(name)) {
       files[name] = fs.readFileSync(path.join(dir, name), 'utf8');
     }
   }
@@ -53,7 +59,8 @@ export async function applyTerraformDir(world: World, dir: string): Promise<Appl
 
 /**
  * Simulates `terraform apply` of the ECS resources in a module: parses the HCL, resolves
- * variables (defaults only), locals and references between resources, and creates the
+ * variables (from `terraform.tfvars` and `*.auto.tfvars`, else their defaults), locals,
+ * references between resources and `dynamic` blocks, and creates the
  * cluster, launch templates, Auto Scaling groups with instances, capacity providers, task
  * definitions and services. Resource types outside that list are ignored.
  */
@@ -71,8 +78,13 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
     locals: {},
     provider: {},
   };
+  const assigned: Record<string, unknown> = {};
   for (const [name, content] of Object.entries(files)) {
     const json = (await parse(name, content)) as Record<string, any>;
+    if (isAutoVariablesFile(name)) {
+      Object.assign(assigned, json);
+      continue;
+    }
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
       merged.resource[type] = { ...merged.resource[type], ...(byName as Record<string, Block>) };
     }
@@ -98,6 +110,9 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
       const variable = merged.variable[rest[0]];
       if (!variable) {
         throw new Error(`Variable ${rest[0]} is not declared`);
+      }
+      if (rest[0] in assigned) {
+        return pick(evaluateValue(assigned[rest[0]], resolve), rest.slice(1));
       }
       if (!('default' in variable)) {
         // NOTE: there is no tfvars input, so a variable without a default (subnets, security
@@ -150,14 +165,38 @@ export async function applyTerraformFiles(world: World, files: Record<string, st
   for (const type of RESOURCE_ORDER) {
     for (const [name, blocks] of Object.entries(merged.resource[type] ?? {})) {
       // Meta-arguments hold bare attribute names and references the apply does not need.
-      const { lifecycle, depends_on, ...declared } = first(blocks);
+      const { lifecycle, depends_on, dynamic, ...declared } = first(blocks);
       const attributes = evaluateValue(declared, resolve) as Block;
+      expandDynamicBlocks(dynamic, attributes, resolve);
       const created = createResource(world, region, type, attributes, state);
       state.set(`${type}.${name}`, created);
       resources.push({ type, name, id: String(created.id) });
     }
   }
   return { account, region: regionName, resources };
+}
+
+/**
+ * Adds the blocks that `dynamic "<label>"` generates to the evaluated attributes: one
+ * `content` per item of `for_each`, where `<label>.value` and `<label>.key` name the item.
+ */
+function expandDynamicBlocks(dynamic: unknown, attributes: Block, resolve: (parts: string[]) => unknown) {
+  for (const [label, generators] of Object.entries((dynamic ?? {}) as Record<string, Block[]>)) {
+    for (const generator of generators) {
+      const forEach = evaluateValue(generator.for_each, resolve);
+      const entries = Array.isArray(forEach)
+        ? forEach.map((item, index) => [index, item] as const)
+        : Object.entries((forEach ?? {}) as Record<string, unknown>);
+      for (const [key, item] of entries) {
+        const itemResolve = (parts: string[]) => {
+          if (parts[0] !== label) return resolve(parts);
+          return parts[1] === 'key' ? key : pick(item, parts.slice(2));
+        };
+        const content = evaluateValue(first(generator.content), itemResolve);
+        attributes[label] = [...(attributes[label] ?? []), content];
+      }
+    }
+  }
 }
 
 function pick(value: unknown, parts: string[]): unknown {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DescribeClustersCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { Simulator, startSimulator } from '@ecs-on-ec2/ecs-simulator';
 import request from 'supertest';
 import {
@@ -146,6 +147,32 @@ describe('Create ECS/EC2 service template', () => {
       expect.anything(),
     );
     expect(log).toContain('The ECS simulator applied the Terraform');
+  });
+
+  it('keeps the capacity providers and default strategy of the existing cluster', async () => {
+    const ecs = new ECSClient({
+      endpoint: simulator.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'SIMULATED', secretAccessKey: 'simulated' },
+    });
+    const describe = async () =>
+      (await ecs.send(new DescribeClustersCommand({ clusters: ['demo'] }))).clusters![0];
+    const before = await describe();
+
+    const { task } = await runTemplate('kept-api', () => {});
+    const after = await describe();
+    const { stdout: variables } = await execFileAsync('git', [
+      '--git-dir',
+      path.join(gitDirectory, 'kept-api.git'),
+      'show',
+      'main:terraform/existing-cluster.auto.tfvars',
+    ]);
+
+    expect(task.status).toBe('completed');
+    expect(after.capacityProviders).toEqual([...before.capacityProviders!, 'kept-api-general']);
+    expect(after.defaultCapacityProviderStrategy).toEqual(before.defaultCapacityProviderStrategy);
+    expect(variables).toContain('existing_capacity_providers');
+    expect(variables).toContain(`"${before.capacityProviders![0]}"`);
   });
 
   /** Starts the template with the reference values changed by `edit` and waits for the end. */

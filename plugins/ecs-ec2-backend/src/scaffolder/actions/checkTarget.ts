@@ -1,8 +1,12 @@
 import {
+  Cluster,
   DescribeCapacityProvidersCommand,
   DescribeClustersCommand,
   DescribeServicesCommand,
 } from '@aws-sdk/client-ecs';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import fs from 'node:fs';
+import path from 'node:path';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -16,6 +20,10 @@ import {
   ValidationProblem,
 } from '@ecs-on-ec2/backstage-plugin-ecs-ec2-common';
 import { AwsAccountRegionClients, AwsClients } from '../../aws/AwsClients';
+import {
+  EXISTING_CLUSTER_VARIABLES_FILE,
+  existingClusterVariables,
+} from '../terraform';
 import { examples } from './checkTarget.examples';
 import { declaredParameterNames } from './templateParameters';
 
@@ -36,7 +44,7 @@ const NAME_HOLDING_STATUSES = new Set(['ACTIVE', 'PROVISIONING', 'DRAINING']);
 async function checkAccount(
   clients: AwsAccountRegionClients,
   spec: ServiceSpec,
-): Promise<ValidationProblem[]> {
+): Promise<{ problems: ValidationProblem[]; cluster?: Cluster }> {
   const problems: ValidationProblem[] = [];
   const where = `account ${spec.aws.accountId} (${spec.aws.region})`;
   const clusterName = spec.cluster.name;
@@ -97,7 +105,7 @@ async function checkAccount(
     }
   });
 
-  return problems;
+  return { problems, cluster };
 }
 
 /**
@@ -106,7 +114,8 @@ async function checkAccount(
  * catalog entry behind. It checks that no catalog component has the service's
  * name. When the portal has credentials for the target account, it also checks
  * that the names the Terraform creates are free there and that an existing
- * cluster exists.
+ * cluster exists. For that cluster it writes down the capacity providers and the
+ * default strategy it keeps, so the apply does not drop them.
  *
  * @public
  */
@@ -131,6 +140,13 @@ export function createCheckTargetAction(options: CheckTargetActionOptions) {
             .optional()
             .describe(
               'The template parameters as given (`${{ parameters }}`). A name the template does not declare, such as a misspelled one, fails the check instead of being ignored.',
+            ),
+        terraformPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              `Workspace folder of the generated Terraform (the targetPath output of ecs-ec2:terraform:generate). For an existing cluster, ${EXISTING_CLUSTER_VARIABLES_FILE} is written there.`,
             ),
         requireConfiguredAccount: z =>
           z
@@ -184,10 +200,13 @@ export function createCheckTargetAction(options: CheckTargetActionOptions) {
       }
 
       const { accountId, region } = spec.aws;
+      let existingCluster: Cluster | undefined;
       if (awsClients.isAccountConfigured(accountId)) {
         try {
           const clients = await awsClients.forAccountRegion(accountId, region);
-          problems.push(...(await checkAccount(clients, spec)));
+          const checked = await checkAccount(clients, spec);
+          problems.push(...checked.problems);
+          existingCluster = spec.cluster.mode === 'existing' ? checked.cluster : undefined;
         } catch (error) {
           // The details may name roles and account internals; they stay in the log.
           ctx.logger.warn(`Checking account ${accountId} (${region}) failed: ${error}`);
@@ -210,6 +229,19 @@ export function createCheckTargetAction(options: CheckTargetActionOptions) {
       if (problems.length > 0) {
         throw new InputError(
           `The service cannot be created as specified, ${problems.length} problem(s):\n${formatValidationProblems(problems)}`,
+        );
+      }
+
+      if (existingCluster && ctx.input.terraformPath) {
+        const file = path.join(
+          resolveSafeChildPath(ctx.workspacePath, ctx.input.terraformPath),
+          EXISTING_CLUSTER_VARIABLES_FILE,
+        );
+        await fs.promises.writeFile(file, await existingClusterVariables(existingCluster), 'utf8');
+        ctx.logger.info(
+          `Cluster ${spec.cluster.name} keeps its capacity providers (${
+            existingCluster.capacityProviders?.join(', ') || 'none'
+          }) and default strategy: written to ${EXISTING_CLUSTER_VARIABLES_FILE}`,
         );
       }
       ctx.logger.info(

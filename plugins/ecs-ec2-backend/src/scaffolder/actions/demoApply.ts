@@ -14,6 +14,15 @@ export interface DemoApplyActionOptions {
   simulatorUrl?: string;
 }
 
+/** Configuration files and the variable files Terraform loads by itself. */
+function isTerraformInput(name: string): boolean {
+  return (
+    name.endsWith('.tf') ||
+    name === 'terraform.tfvars' ||
+    name.endsWith('.auto.tfvars')
+  );
+}
+
 /** Folders that hold Terraform's own downloads, never configuration to apply. */
 const SKIPPED_DIRECTORIES = new Set(['.terraform', '.git', 'node_modules']);
 
@@ -32,7 +41,7 @@ async function collectTerraformFiles(
         if (!SKIPPED_DIRECTORIES.has(entry.name)) {
           await walk(absolute);
         }
-      } else if (entry.isFile() && entry.name.endsWith('.tf')) {
+      } else if (entry.isFile() && isTerraformInput(entry.name)) {
         const relative = path
           .relative(root, absolute)
           .split(path.sep)

@@ -71,25 +71,53 @@ export function clusterTf(model: GenerationModel): string {
               .join(', ')}])`,
           ),
         ],
-        ...model.strategy.map(item =>
-          block(
-            'default_capacity_provider_strategy',
-            [],
-            [
-              [
-                'capacity_provider',
-                expr(`aws_ecs_capacity_provider.${item.poolModel.id}.name`),
-              ],
-              ['weight', item.weight],
-              ['base', item.base],
-            ],
-          ),
-        ),
+        // A new cluster defaults to the service's pools. An existing cluster keeps the
+        // default strategy it has, because other services may rely on it.
+        ...(spec.cluster.mode === 'new'
+          ? model.strategy.map(item =>
+              block(
+                'default_capacity_provider_strategy',
+                [],
+                [
+                  [
+                    'capacity_provider',
+                    expr(`aws_ecs_capacity_provider.${item.poolModel.id}.name`),
+                  ],
+                  ['weight', item.weight],
+                  ['base', item.base],
+                ],
+              ),
+            )
+          : [
+              block(
+                'dynamic',
+                ['default_capacity_provider_strategy'],
+                [
+                  ['for_each', expr('var.existing_default_capacity_provider_strategy')],
+                  block(
+                    'content',
+                    [],
+                    [
+                      [
+                        'capacity_provider',
+                        expr('default_capacity_provider_strategy.value.capacity_provider'),
+                      ],
+                      ['weight', expr('default_capacity_provider_strategy.value.weight')],
+                      ['base', expr('default_capacity_provider_strategy.value.base')],
+                    ],
+                  ),
+                ],
+              ),
+            ]),
       ],
-      [
-        'This resource owns the full list of the cluster capacity providers. For an',
-        'existing cluster, list the providers it keeps in var.existing_capacity_providers.',
-      ],
+      spec.cluster.mode === 'new'
+        ? ['This resource owns the full list of the cluster capacity providers.']
+        : [
+            'This resource owns the full list of the cluster capacity providers and its',
+            'default strategy. existing-cluster.auto.tfvars keeps what the cluster had;',
+            'without it, set var.existing_capacity_providers and',
+            'var.existing_default_capacity_provider_strategy before applying.',
+          ],
     ),
   );
 

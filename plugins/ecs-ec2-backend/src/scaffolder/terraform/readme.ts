@@ -52,7 +52,15 @@ terraform apply
 \`\`\`
 
 Task logs go to the CloudWatch Logs group \`${inline(logGroupName(model))}\`.
+${
+  spec.cluster.mode === 'existing'
+    ? `
+## The existing cluster
 
+\`aws_ecs_cluster_capacity_providers\` manages the whole list of the cluster's capacity providers and its default strategy. \`existing-cluster.auto.tfvars\` keeps the providers and default strategy the cluster had when this repository was created; when the portal could not read them, set \`existing_capacity_providers\` and \`existing_default_capacity_provider_strategy\` before the first apply, or the apply drops them.
+`
+    : ''
+}
 ## Changing the capacity provider strategy
 
 The service sets \`force_new_deployment = true\`, so a changed \`capacity_provider_strategy\` is applied in place and ECS starts a deployment that moves the tasks. Keep the old capacity provider in the cluster until that deployment completes, then remove it in a second change.

@@ -71,5 +71,26 @@ export function variablesTf(model: GenerationModel): string {
         ['default', []],
       ],
     ),
+    ...(spec.cluster.mode === 'existing'
+      ? [
+          block(
+            'variable',
+            ['existing_default_capacity_provider_strategy'],
+            [
+              [
+                'description',
+                'Default capacity provider strategy the existing cluster keeps (aws_ecs_cluster_capacity_providers manages it too).',
+              ],
+              [
+                'type',
+                expr(
+                  'list(object({ capacity_provider = string, weight = number, base = number }))',
+                ),
+              ],
+              ['default', []],
+            ],
+          ),
+        ]
+      : []),
   ]);
 }

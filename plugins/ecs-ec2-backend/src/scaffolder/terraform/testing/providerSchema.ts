@@ -172,6 +172,24 @@ export function schemaViolations(
     if (META_ARGUMENTS.has(name)) {
       continue;
     }
+    // A dynamic block generates blocks of its label's type from its content.
+    if (name === 'dynamic') {
+      for (const [label, generators] of Object.entries(value as Record<string, any[]>)) {
+        const target = node.attributes.get(label);
+        if (!target?.isBlock) {
+          violations.push(`${at}.dynamic.${label} is not a block in the schema`);
+          continue;
+        }
+        for (const generator of generators) {
+          for (const content of generator.content ?? []) {
+            if (target.nested) {
+              violations.push(...schemaViolations(target.nested, content, `${at}.${label}`));
+            }
+          }
+        }
+      }
+      continue;
+    }
     const attribute = node.attributes.get(name);
     if (!attribute) {
       violations.push(`${at}.${name} is not in the schema`);
