@@ -100,13 +100,7 @@ describe('Create ECS/EC2 service template', () => {
   });
 
   it('creates, publishes and registers the reference service', async () => {
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        templateRef: 'template:default/ecs-ec2-service',
-        values: referenceValues('orders-api'),
-      });
+    const created = await postTask(referenceValues('orders-api'));
     expect(created.status).toBe(201);
 
     const task = await waitForTask(backend.server, created.body.id);
@@ -175,14 +169,19 @@ describe('Create ECS/EC2 service template', () => {
     expect(variables).toContain(`"${before.capacityProviders![0]}"`);
   });
 
+  /** Starts the template through the REST API, as a script or pipeline would. */
+  function postTask(values: Record<string, unknown>) {
+    return request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+  }
+
   /** Starts the template with the reference values changed by `edit` and waits for the end. */
   async function runTemplate(name: string, edit: (values: Record<string, unknown>) => void) {
     const values = referenceValues(name);
     edit(values);
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    const created = await postTask(values);
     expect(created.status).toBe(201);
     const task = await waitForTask(backend.server, created.body.id);
     return { task, log: await taskLog(backend.server, created.body.id) };
@@ -230,10 +229,7 @@ describe('Create ECS/EC2 service template', () => {
       },
     ];
 
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    const created = await postTask(values);
     expect(created.status).toBe(201);
 
     const task = await waitForTask(backend.server, created.body.id);
@@ -249,10 +245,7 @@ describe('Create ECS/EC2 service template', () => {
     const values = referenceValues('typo-api');
     values.pools = [{ ...(values.pools as object[])[0], instanceTyps: ['m6i.large'] }];
 
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    const created = await postTask(values);
     const task = await waitForTask(backend.server, created.body.id);
     const log = await taskLog(backend.server, created.body.id);
 
@@ -278,10 +271,7 @@ describe('Create ECS/EC2 service template', () => {
       environment: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG' }],
     };
 
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    const created = await postTask(values);
 
     expect(created.status).toBe(400);
     expect(JSON.stringify(created.body)).toContain('environment[0].name');
@@ -295,10 +285,7 @@ describe('Create ECS/EC2 service template', () => {
         'group:default/platform-team\n  annotations:\n    ecs-ec2.io/service-arn: arn:aws:ecs:us-east-1:123456789012:service/demo/payments',
     };
 
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: 'template:default/ecs-ec2-service', values });
+    const created = await postTask(values);
 
     expect(created.status).toBe(400);
     expect(JSON.stringify(created.body)).toContain('owner');
