@@ -24,7 +24,7 @@ const container = (name: string) => ({
   memory: 512,
 });
 
-/** Small clusters in three accounts, for the cases the demo scenario does not hold. */
+/** Small clusters in three accounts, for the cases the demo scenario does not cover. */
 const edgeScenario: Scenario = {
   accounts: [
     { id: ACCOUNT, accessKeyIds: ['EDGEKEY'] },
@@ -260,7 +260,7 @@ describe('entity picture of the scale scenario', () => {
     expect(service.containerInstances).toHaveLength(400);
     expect(service.capacityProviders).toHaveLength(12);
     expect(service.capacityProviders.every(p => p.autoScalingGroup?.inServiceCount)).toBe(true);
-    // Every third pool of the scenario is a Spot pool; the first four pools hold 34 instances.
+    // Every third pool of the scenario is a Spot pool, and the first four pools have 34 instances.
     const spotInService = service.capacityProviders
       .filter(p => p.name.endsWith('-spot'))
       .map(p => p.autoScalingGroup?.spotCount);

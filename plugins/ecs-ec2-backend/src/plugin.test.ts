@@ -223,6 +223,18 @@ describe('GET /entities/:namespace/:kind/:name', () => {
     expect(failed?.failedTasks).toBe(4);
   });
 
+  it('warns about a deleted Auto Scaling group', async () => {
+    const cluster = buildCluster({ name: 'demo', services: { web: 1 }, instances: 1, capacityProviders: 1 });
+    cluster.autoScalingGroups = [];
+    const { response, body } = await picture([cluster], componentWithArns('web', [arn('demo', 'web')]));
+
+    expect(response.status).toBe(200);
+    expect(body.services[0].capacityProviders[0].autoScalingGroup).toBeUndefined();
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ code: 'NOT_FOUND', part: expect.stringMatching(/^Auto Scaling group /) }),
+    ]);
+  });
+
   it('leaves the lifecycle unknown for a group that mixes Spot and On-Demand', async () => {
     const cluster = buildCluster({ name: 'demo', services: { web: 4 }, instances: 4, capacityProviders: 1 });
     cluster.autoScalingGroups[0].MixedInstancesPolicy = {

@@ -148,7 +148,7 @@ describe('simulated Terraform apply', () => {
     expect(tasks.taskArns).toHaveLength(4);
   });
 
-  it('refuses to create a capacity provider or service twice', async () => {
+  it('rejects a second capacity provider or service', async () => {
     // The first test created the orders module; a second apply must not replace it.
     await expect(sim.applyTerraformFiles({ 'main.tf': MAIN_TF })).rejects.toThrow(
       /Capacity provider orders-cp: the specified capacity provider already exists/,

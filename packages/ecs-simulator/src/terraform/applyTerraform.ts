@@ -322,7 +322,7 @@ function createResource(world: World, region: RegionRecord, type: string, a: Blo
       if (!td) {
         throw new Error(`Service ${a.name} names task definition ${a.task_definition}, which does not exist`);
       }
-      // CreateService refuses a name that an active service of the cluster holds.
+      // CreateService rejects the name of a service the cluster already contains.
       if (cluster.services.has(a.name)) {
         throw new Error(`Service ${a.name} in cluster ${cluster.name}: creation of service was not idempotent`);
       }

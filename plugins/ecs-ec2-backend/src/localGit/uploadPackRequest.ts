@@ -16,11 +16,11 @@ function quote(bytes: Buffer): string {
 }
 
 /**
- * Passes a git-upload-pack request body (protocol version 0) through whole
- * pkt-lines at a time, and fails with an InputError at the first bytes that
- * cannot belong to one: a length header that is not four hex digits, a length
+ * Passes a git-upload-pack request body (protocol version 0) through in whole
+ * pkt-lines. It fails with an InputError at the first bytes that cannot belong
+ * to one. Those are a length header that is not four hex digits, a length
  * outside 4 to 65520 other than the flush packet `0000`, a first packet that
- * is not a `want` line, a body that ends inside a packet, or an empty body.
+ * is not a `want` line, a body that ends inside a packet, and an empty body.
  *
  * Only validated packets reach git, so a malformed body is rejected here
  * instead of surfacing as a git failure.

@@ -135,11 +135,13 @@ function points(result: MetricDataResult): EcsMetricPoint[] {
  * Subjects arrive in steps: the services first, then the instances of the services'
  * capacity providers, then whatever the tasks add. A GetMetricData call goes out as
  * soon as 500 queries are waiting. `flush` sends a partial batch early when the caller
- * knows that no more subjects will come, so the metrics need not wait for the last page
+ * has no more subjects to add, so the metrics need not wait for the last page
  * of tasks. A subject is queried once however often it is added.
  */
 export class MetricCollector {
-  private readonly keys = new Map<string, number>();
+  /** Subject keys by query index, the index being the position here. */
+  private readonly keys: string[] = [];
+  private readonly indexOfKey = new Map<string, number>();
   private pending: MetricDataQuery[] = [];
   private readonly calls: Promise<void>[] = [];
   private readonly results: { index: number; name: string; series: EcsMetricPoint[] }[] = [];
@@ -165,9 +167,10 @@ export class MetricCollector {
   add(subjects: MetricSubject[]): void {
     for (const subject of subjects) {
       const key = subjectKey(subject);
-      if (this.keys.has(key)) continue;
-      const index = this.keys.size;
-      this.keys.set(key, index);
+      if (this.indexOfKey.has(key)) continue;
+      const index = this.keys.length;
+      this.keys.push(key);
+      this.indexOfKey.set(key, index);
       this.pending.push(...queriesOf(subject, index));
     }
     while (this.pending.length >= QUERIES_PER_CALL) {
@@ -188,11 +191,10 @@ export class MetricCollector {
     this.flush();
     await Promise.all(this.calls);
 
-    const keyOfIndex = new Map([...this.keys].map(([key, index]) => [index, key]));
     const utilization = new Map<string, EcsUtilizationSeries>();
     const reservation = new Map<string, number>();
     for (const { index, name, series } of this.results) {
-      const key = keyOfIndex.get(index)!;
+      const key = this.keys[index];
       if (name === 'reservation') {
         if (series.length > 0) reservation.set(key, series[series.length - 1].value);
         continue;

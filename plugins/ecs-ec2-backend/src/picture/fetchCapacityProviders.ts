@@ -105,6 +105,8 @@ export async function fetchCapacityProviders(
     )
     .filter((name): name is string => Boolean(name));
 
+  // A failed call already has its warning, so its groups are not reported again.
+  let groupsFailed = false;
   await Promise.all(
     chunk(groupNames, AUTO_SCALING_GROUP_BATCH).map(async batch => {
       let nextToken: string | undefined;
@@ -125,6 +127,7 @@ export async function fetchCapacityProviders(
           nextToken = page.NextToken;
         } while (nextToken);
       } catch (error) {
+        groupsFailed = true;
         warnings.push(
           warningFromError(
             error,
@@ -136,9 +139,8 @@ export async function fetchCapacityProviders(
     }),
   );
 
-  // A group deleted behind its capacity provider's back is not an error to AWS; the
-  // reader still needs to know why the provider shows no group.
-  const groupsFailed = warnings.some(warning => warning.part.startsWith('Auto Scaling groups'));
+  // AWS returns no error for a group deleted behind its capacity provider's back, but
+  // the reader still needs to know why the provider shows no group.
   for (const name of groupsFailed ? [] : groupNames) {
     if (!autoScalingGroups.has(name)) {
       warnings.push({

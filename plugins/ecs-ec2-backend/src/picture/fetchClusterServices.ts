@@ -173,8 +173,8 @@ export async function fetchClusterServices(
     logger,
   );
 
-  // The metrics of what the views are known to show go out now, while the task pages
-  // are still being read; when the tasks cannot add to them, they go out complete.
+  // Metric queries for the subjects known so far start while the task pages are still
+  // being read. When the tasks cannot add a subject, the last partial batch goes too.
   const metrics = new MetricCollector(clients, group.clusterName, now, logger);
   const expected = expectedMetricSubjects(
     group.clusterName,

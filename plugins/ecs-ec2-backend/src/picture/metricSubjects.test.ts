@@ -31,7 +31,7 @@ describe('expectedMetricSubjects', () => {
     ];
     const { subjects, complete } = expectedMetricSubjects('demo', services, instances);
 
-    // The launch type service may run on any instance, so only the tasks can tell which.
+    // The launch type service may run on any instance, so only its tasks show which.
     expect(complete).toBe(false);
     expect(subjects.map(subject => subject.kind)).toEqual([
       'service',

@@ -32,11 +32,11 @@ export function metricSubjects(clusterName: string, view: EcsServiceView): Metri
 }
 
 /**
- * What the services' views will show metrics for, known before any task is read: the
+ * Lists the metric subjects the service views will show, before any task is read: the
  * services, the capacity providers of their strategies and those providers' instances.
  * `complete` is true when the tasks cannot add a subject. ECS places a service's tasks
- * only on the capacity providers of its strategy, so that holds when every service
- * has one. A service on the EC2 launch type may run on any instance of the cluster.
+ * only on the capacity providers of its strategy, so this is true when every service
+ * has a strategy. A service on the EC2 launch type may run on any instance.
  */
 export function expectedMetricSubjects(
   clusterName: string,

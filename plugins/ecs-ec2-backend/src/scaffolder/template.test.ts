@@ -63,7 +63,7 @@ describe('Create ECS/EC2 service template', () => {
   beforeAll(async () => {
     root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ecs-ec2-template-'));
     gitDirectory = path.join(root, 'repos');
-    // The demo scenario's account answers the checks and receives the apply.
+    // The demo scenario's account serves the checks and receives the apply.
     simulator = await startSimulator({ scenario: 'demo', port: 0, clock: 'manual' });
     backend = await startTemplateBackend({
       gitDirectory,
@@ -265,7 +265,7 @@ describe('Create ECS/EC2 service template', () => {
     expect(fs.existsSync(path.join(gitDirectory, 'typo-count-api.git'))).toBe(false);
   });
 
-  it('refuses a secret in an environment variable before the task starts', async () => {
+  it('rejects a secret environment variable early', async () => {
     const values = {
       ...referenceValues('secret-api'),
       environment: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG' }],

@@ -2,7 +2,7 @@ import { z, type ZodIssue, type ZodTypeAny } from 'zod';
 
 /*
  * Turns zod's type errors into messages that name the value and the fix. Zod's own
- * wording ("Expected integer, received float") says what is wrong but not what a
+ * wording ("Expected integer, received float") names what is wrong but not what a
  * form or API caller should write instead.
  */
 
@@ -99,9 +99,8 @@ function typeMessage(expected: string, value: unknown): string {
 }
 
 /**
- * Describes one zod issue of a service spec as `field: message`. The message
- * states the value found, read from the raw `input` at the issue's path, and what
- * to write instead.
+ * Turns one zod issue of a service spec into a field path and a message. The
+ * message quotes the value at that path of `input` and what to write instead.
  */
 export function messageOfIssue(
   issue: ZodIssue,

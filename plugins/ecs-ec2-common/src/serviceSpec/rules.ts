@@ -35,7 +35,7 @@ export const ENVIRONMENT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Environment variable names that usually carry a secret. Their values would be
  * committed to the repository and shown in the task definition, so the spec
- * refuses them; secrets belong in Secrets Manager or SSM Parameter Store.
+ * rejects them. Secrets belong in Secrets Manager or SSM Parameter Store.
  */
 export const SECRET_ENVIRONMENT_NAME_PATTERN =
   /SECRET|PASSWORD|PASSWD|PRIVATE_KEY|ACCESS_KEY|API_KEY|TOKEN|CREDENTIAL/i;

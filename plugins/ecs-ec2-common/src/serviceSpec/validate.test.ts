@@ -278,7 +278,7 @@ describe('validateServiceSpec', () => {
   });
 
   it.each(['AWS_SECRET_ACCESS_KEY', 'DB_PASSWORD', 'github_token', 'STRIPE_API_KEY'])(
-    'refuses the secret-looking environment variable %s',
+    'rejects the secret-looking variable %s',
     name => {
       const problems = problemsOf(input => {
         input.task.environment = [{ name, value: 'hunter2' }];

@@ -480,7 +480,7 @@ function checkClusterQuotas(spec: ServiceSpec, report: Report) {
   if (spec.pools.length > MAX_CAPACITY_PROVIDERS_PER_CLUSTER) {
     report(
       'pools',
-      `${spec.pools.length} pools make ${spec.pools.length} capacity providers, more than the ${MAX_CAPACITY_PROVIDERS_PER_CLUSTER} one ECS cluster can hold: merge pools.`,
+      `${spec.pools.length} pools make ${spec.pools.length} capacity providers, more than the ${MAX_CAPACITY_PROVIDERS_PER_CLUSTER} one ECS cluster can have: merge pools.`,
     );
   }
 }
@@ -628,7 +628,7 @@ function checkTask(spec: ServiceSpec, report: Report) {
     if (SECRET_ENVIRONMENT_NAME_PATTERN.test(variable.name)) {
       report(
         field,
-        `"${variable.name}" looks like a secret, and its value would be committed to the repository in plain text: keep it in AWS Secrets Manager or SSM Parameter Store instead, or rename the variable if it holds no secret.`,
+        `"${variable.name}" looks like a secret, and its value would be committed to the repository in plain text: keep it in AWS Secrets Manager or SSM Parameter Store instead, or rename the variable if it contains no secret.`,
       );
     }
     if (environmentNames.has(variable.name)) {

@@ -222,7 +222,7 @@ export function createCheckTargetAction(options: CheckTargetActionOptions) {
         });
       } else {
         ctx.logger.info(
-          `Account ${accountId} is not configured under aws.accounts, so its names are not checked here; the apply will tell`,
+          `Account ${accountId} is not configured under aws.accounts, so its names are not checked here; a conflict shows up at the apply`,
         );
       }
 

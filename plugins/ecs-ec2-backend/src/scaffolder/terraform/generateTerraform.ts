@@ -34,7 +34,7 @@ export async function checkAndFormat(
 
 /**
  * Path of the CI workflow among the generated files. Unlike the other files it
- * belongs at the repository root, whatever folder holds the Terraform.
+ * belongs at the repository root, whatever folder contains the Terraform.
  */
 export const WORKFLOW_PATH = '.github/workflows/terraform.yml';
 
